@@ -395,6 +395,8 @@ class Corpus:
                 bad = bad or RANK[spec.cls] >= RANK[P]
             msg.add_attachment(data, maintype="application", subtype="octet-stream",
                                filename=name)
+        if msg.is_multipart():
+            msg.set_boundary(f"=_ds_{self.rng.getrandbits(64):016x}")  # deterministic bytes
         return msg, when, cls, planted, members, bad
 
     def emails(self):
@@ -433,7 +435,9 @@ class Corpus:
             cls, planted, members, bad, latest = U, [], [], False, None
             for att, body_cls in plan:
                 msg, when, mcls, mpl, mm, mbad = self.message(stale, att, body_cls)
-                box.add(mailbox.mboxMessage(msg))
+                mbm = mailbox.mboxMessage(msg)
+                mbm.set_from("MAILER-DAEMON", when.timetuple())
+                box.add(mbm)
                 cls = max(cls, mcls, key=RANK.get)
                 planted += mpl
                 bad = bad or mbad

@@ -5,6 +5,7 @@ Every writer is deterministic: fixed timestamps in OOXML/ODF/PDF metadata and zi
 import datetime
 import html
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import List
@@ -103,7 +104,7 @@ def write_xlsx(doc: Doc) -> bytes:
         target.append([p])
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return _normalise_zip(buf.getvalue())
 
 
 def write_docx(doc: Doc) -> bytes:
@@ -139,7 +140,11 @@ def _normalise_zip(data: bytes) -> bytes:
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, ZIP_DT)
             zi.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(zi, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":   # openpyxl stamps the save time
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-06T09:00:00Z",
+                              data)
+            z.writestr(zi, data)
     return out.getvalue()
 
 
