@@ -82,7 +82,10 @@ struct Record {
       if (c.sheet == sheet && c.row == row && c.col == col) return &c;
     return nullptr;
   }
-  bool HasText(const std::string& s) const { return text.find(s) != std::string::npos; }
+  // Text yielded either as prose or as table cells (CSV members arrive as cells).
+  bool HasText(const std::string& s) const {
+    return text.find(s) != std::string::npos || HasCellText(s);
+  }
   bool HasCellText(const std::string& s) const {
     for (const Cell& c : cells)
       if (c.text.find(s) != std::string::npos) return true;

@@ -13,7 +13,7 @@ TEST_CASE("zip members are scanned with their paths") {
   const Record* csv = h.Find("class_list.zip!/lists/class_list.csv");
   REQUIRE(csv);
   CHECK(csv->HasText(Pupils()[0][2]));  // the first pupil's UPN
-  CHECK(csv->HasText("Legal Surname,Forename,UPN,DOB,Postcode"));
+  CHECK(csv->HasCellText("Legal Surname"));
   REQUIRE(h.Find("class_list.zip!/readme.txt"));
   CHECK(h.Find("class_list.zip!/readme.txt")->text == "hello");
 }
