@@ -88,6 +88,8 @@ struct Record {
       if (c.text.find(s) != std::string::npos) return true;
     return false;
   }
+  // In prose or in a table cell: CSV members arrive as cells, other text as prose.
+  bool HasContent(const std::string& s) const { return HasText(s) || HasCellText(s); }
   bool HasWhere(const std::string& w) const {
     for (const auto& x : wheres)
       if (x == w) return true;

@@ -5,7 +5,7 @@
 using namespace datasweep;
 using namespace datasweep::testing;
 
-TEST_CASE("xlsx: every cell with sheet, row and column; dates as dd/mm/yyyy") {
+TEST_CASE("xlsx: every cell with sheet, row and column, dates as dd/mm/yyyy") {
   Harness h;
   const Record& r = h.ScanFile(Fixture("class_list.xlsx"));
   CHECK(r.mime == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
