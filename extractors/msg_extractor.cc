@@ -132,6 +132,13 @@ class MsgExtractor final : public Extractor {
     return {"application/vnd.ms-outlook"};
   }
   Outcome Extract(const ByteSource& in, ExtractContext& ctx, TextSink& out) const override {
+    // libmagic names PST mailboxes application/vnd.ms-outlook too.
+    std::string head;
+    if (in.ReadPrefix(head, 4) && head == "!BDN") {
+      out.OnAttribute("mail_store", "pst");
+      return {ScanStatus::kUnsupported,
+              "Outlook PST/OST mailbox: contents not read (no sandboxed PST reader in v1)"};
+    }
     std::string error;
     auto file = Ole2File::Open(in, error);
     if (!file) return {ScanStatus::kError, "not a readable Outlook item: " + error};

@@ -15,7 +15,8 @@ class ZipExtractor final : public Extractor {
  public:
   std::string_view Name() const override { return "ZipExtractor"; }
   std::vector<std::string_view> MediaTypes() const override {
-    return {"application/zip", "application/x-zip-compressed", "application/java-archive"};
+    return {"application/zip", "application/x-zip-compressed", "application/java-archive",
+            "application/epub+zip"};
   }
   Outcome Extract(const ByteSource& in, ExtractContext& ctx, TextSink& out) const override;
 

@@ -14,15 +14,15 @@ TEST_CASE("tar.gz, tar.bz2, tar.xz and 7z members are scanned with their paths")
     const Record* m = h.Find(name + "!/export/class_list.csv");
     INFO(name);
     REQUIRE(m);
-    CHECK(m->HasText(pupils[0][2]));
-    CHECK(m->HasText(pupils[29][2]));
+    CHECK(m->HasContent(pupils[0][2]));
+    CHECK(m->HasContent(pupils[29][2]));
   }
   Harness h;
   const Record& r = h.ScanFile(Fixture("class_list.7z"));
   CHECK(r.mime == "application/x-7z-compressed");
   CHECK(r.outcome.status == ScanStatus::kComplete);
   REQUIRE(h.Find("class_list.7z!/class_list.csv"));
-  CHECK(h.Find("class_list.7z!/class_list.csv")->HasText(pupils[15][2]));
+  CHECK(h.Find("class_list.7z!/class_list.csv")->HasContent(pupils[15][2]));
 }
 
 TEST_CASE("a 7z held in memory (a member) is read through the seekable source") {
@@ -39,10 +39,10 @@ TEST_CASE("a bare .gz is one member named from the gzip header") {
   CHECK(r.outcome.status == ScanStatus::kComplete);
   const Record* m = h.Find("class_list.csv.gz!/class_list.csv");
   REQUIRE(m);
-  CHECK(m->HasText(Pupils()[2][2]));
+  CHECK(m->HasContent(Pupils()[2][2]));
 }
 
-TEST_CASE("encrypted 7z: entries encrypted; with encrypted headers the archive is") {
+TEST_CASE("encrypted 7z: entries encrypted, with encrypted headers the archive is") {
   Harness h;
   h.ScanFile(Fixture("encrypted.7z"));
   const Record* m = h.Find("encrypted.7z!/class_list.csv");

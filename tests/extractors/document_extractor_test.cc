@@ -5,7 +5,7 @@
 using namespace datasweep;
 using namespace datasweep::testing;
 
-TEST_CASE("pdf: text page by page; the class list is on page 3") {
+TEST_CASE("pdf: text page by page, the class list is on page 3") {
   Harness h;
   const Record& r = h.ScanFile(Fixture("page3.pdf"));
   CHECK(r.mime == "application/pdf");
@@ -19,7 +19,7 @@ TEST_CASE("pdf: text page by page; the class list is on page 3") {
   CHECK(r.text_at.at("page 1").find(pupils[0][2]) == std::string::npos);
 }
 
-TEST_CASE("pdf: a user password makes it encrypted; an owner password alone does not") {
+TEST_CASE("pdf: a user password makes it encrypted, an owner password alone does not") {
   Harness h;
   const Record& locked = h.ScanFile(Fixture("user_password.pdf"));
   CHECK(locked.outcome.status == ScanStatus::kEncrypted);

@@ -82,15 +82,14 @@ struct Record {
       if (c.sheet == sheet && c.row == row && c.col == col) return &c;
     return nullptr;
   }
-  // Text yielded either as prose or as table cells (CSV members arrive as cells).
-  bool HasText(const std::string& s) const {
-    return text.find(s) != std::string::npos || HasCellText(s);
-  }
+  bool HasText(const std::string& s) const { return text.find(s) != std::string::npos; }
   bool HasCellText(const std::string& s) const {
     for (const Cell& c : cells)
       if (c.text.find(s) != std::string::npos) return true;
     return false;
   }
+  // In prose or in a table cell: CSV members arrive as cells, other text as prose.
+  bool HasContent(const std::string& s) const { return HasText(s) || HasCellText(s); }
   bool HasWhere(const std::string& w) const {
     for (const auto& x : wheres)
       if (x == w) return true;

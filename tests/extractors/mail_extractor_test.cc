@@ -23,11 +23,11 @@ TEST_CASE("eml: decoded headers, quoted-printable body, date, base64 attachment 
   CHECK(r.attrs.at("email_date") == "2024-01-02T09:30:00Z");
   const Record* att = h.Find("mail.eml!/class list.csv");
   REQUIRE(att);
-  CHECK(att->HasCellText("Legal Surname"));
-  CHECK(att->HasText(pupils[29][2]));
+  CHECK(att->HasContent("Legal Surname"));
+  CHECK(att->HasContent(pupils[29][2]));
 }
 
-TEST_CASE("eml: html-only body is stripped; RFC 2231 filenames; nested message") {
+TEST_CASE("eml: html-only body is stripped, RFC 2231 filenames, nested message") {
   const std::string msg =
       "From: a@example.org\r\nSubject: =?iso-8859-1?q?r=E9sum=E9?=\r\n"
       "Date: Wed, 3 Jan 2024 10:00:00 +0100\r\n"
@@ -52,10 +52,10 @@ TEST_CASE("eml: html-only body is stripped; RFC 2231 filenames; nested message")
   const Record* inner = h.Find("m.eml!/message 3.eml");
   REQUIRE(inner);
   CHECK(inner->mime == "message/rfc822");
-  CHECK(inner->HasText("inner body"));
+  CHECK(inner->HasContent("inner body"));
 }
 
-TEST_CASE("mbox: each message is a member; >From unquoted") {
+TEST_CASE("mbox: each message is a member, >From unquoted") {
   Harness h;
   const Record& r = h.ScanFile(Fixture("mail.mbox"));
   CHECK(r.outcome.status == ScanStatus::kComplete);
@@ -64,11 +64,11 @@ TEST_CASE("mbox: each message is a member; >From unquoted") {
   REQUIRE(m1);
   REQUIRE(m2);
   CHECK(m1->mime == "message/rfc822");
-  CHECK(m1->HasText("Subject: Class list 7B"));
+  CHECK(m1->HasContent("Subject: Class list 7B"));
   REQUIRE(h.Find("mail.mbox!/message 1.eml!/class list.csv"));
-  CHECK(h.Find("mail.mbox!/message 1.eml!/class list.csv")->HasText(Pupils()[0][2]));
-  CHECK(m2->HasText("From the office: noted."));
-  CHECK_FALSE(m2->HasText(">From"));
+  CHECK(h.Find("mail.mbox!/message 1.eml!/class list.csv")->HasContent(Pupils()[0][2]));
+  CHECK(m2->HasContent("From the office: noted."));
+  CHECK_FALSE(m2->HasContent(">From"));
   CHECK(m2->attrs.at("email_date") == "2024-01-03T10:00:00Z");
 }
 

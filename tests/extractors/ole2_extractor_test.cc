@@ -141,7 +141,7 @@ TEST_CASE("msg: headers, UTF-16 body, date, recipients and attachment member") {
   CHECK(r.attrs.at("email_date") == "2024-01-02T09:30:00Z");
   const Record* att = h.Find("note.msg!/class list.csv");
   REQUIRE(att);
-  CHECK(att->HasText(pupils[29][2]));
+  CHECK(att->HasContent(pupils[29][2]));
 }
 
 TEST_CASE("doc: text through the piece table, fields and cell marks handled") {
@@ -156,7 +156,7 @@ TEST_CASE("doc: text through the piece table, fields and cell marks handled") {
   CHECK(g.HasText(pupils[8][2]));
 }
 
-TEST_CASE("doc: encrypted flag means encrypted; garbage is an error") {
+TEST_CASE("doc: encrypted flag means encrypted, garbage is an error") {
   Harness h;
   const Record& r = h.ScanMemory(MakeDoc(true), "locked.doc", &ExtractorNamed("DocExtractor"));
   CHECK(r.outcome.status == ScanStatus::kEncrypted);
@@ -196,4 +196,15 @@ TEST_CASE("xls: cells of every sheet via libfreexl, from a file and from memory"
   const Record& mr = m.ScanMemory(data, "member.xls");
   REQUIRE(mr.At("Pupils", 5, 2));
   CHECK(mr.At("Pupils", 5, 2)->text == pupils[4][2]);
+}
+
+TEST_CASE("pst: reported unsupported with the reason, whichever type name it arrives under") {
+  const std::string pst = std::string("!BDN") + std::string(508, '\0');
+  Harness h;
+  const Record& r = h.ScanMemory(pst, "mail.pst");
+  CHECK(r.outcome.status == ScanStatus::kUnsupported);
+  CHECK_THAT(r.outcome.reason, Catch::Contains("PST"));
+  const Record& m = h.ScanMemory(pst, "mail2.pst", &ExtractorNamed("MsgExtractor"));
+  CHECK(m.outcome.status == ScanStatus::kUnsupported);
+  CHECK(m.attrs.at("mail_store") == "pst");
 }
