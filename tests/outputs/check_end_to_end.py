@@ -69,6 +69,7 @@ def build_tree(root, rng):
     cohort = people(rng, 14)
     open(os.path.join(laptop, "Year 7 medical.csv"), "w").write(table(cohort))
     open(os.path.join(laptop, "=SUM(A1)+notes.txt"), "w").write("Shopping list: milk, eggs.\n")
+    open(os.path.join(usb, "trip contacts.csv"), "w").write(table(cohort[2:13]))
     with zipfile.ZipFile(os.path.join(usb, "export.zip"), "w") as z:
         z.writestr("pupils/contacts.csv", table(cohort[:12]))
     planted = set()

@@ -20,12 +20,22 @@ def help_text(binary, args, failures):
     return text
 
 
+def rendered(page):
+    """The page as a reader sees it (groff, no hyphenation, long lines), or None without groff."""
+    groff = shutil.which("groff")
+    if not groff:
+        return None
+    proc = subprocess.run([groff, "-t", "-man", "-Tutf8", "-rHY=0", "-rLL=300n", "-P-cbou", page],
+                          capture_output=True, timeout=60)
+    text = proc.stdout.decode("utf-8", "replace")
+    return text.replace("\u2010", "-").replace("\u2212", "-")
+
+
 def main():
     binary, page = sys.argv[1], sys.argv[2]
     failures = []
-    # In roff a literal hyphen is written \- ; compare the page as a reader sees it.
-    man = open(page, encoding="utf-8").read().replace("\\-", "-").replace("\\f[BIRP]", "")
-    man = re.sub(r"\\f[BIRP]", "", man)
+    source = open(page, encoding="utf-8").read()
+    man = rendered(page) or re.sub(r"\\f[BIRP]", "", source.replace("\\-", "-"))
 
     scan_help = help_text(binary, ["scan"], failures)
     options = set(OPTION.findall(scan_help))
@@ -46,11 +56,13 @@ def main():
                    "PATH=KIND", "pupil-accessible", "drive=X:", "email-store"):
         if needed not in man:
             failures.append(f"the man page does not mention {needed!r}")
+    formats = man[man.find("\nFORMATS\n"):man.find("\nEXIT STATUS\n")]
     for fmt in ("text", "jsonl", "csv", "sarif", "html"):
-        if not re.search(r"\.B " + fmt + r"\n", man):
+        if not re.search(r"^\s+" + fmt + r"(\s|$)", formats, re.M):
             failures.append(f"format {fmt} has no entry")
+    exits = man[man.find("\nEXIT STATUS\n"):man.find("\nFILES\n")]
     for code in ("0", "1", "2"):
-        if f".B {code}\n" not in man:
+        if not re.search(r"^\s+" + code + r"\s", exits, re.M):
             failures.append(f"exit status {code} is not documented")
 
     groff = shutil.which("groff")
