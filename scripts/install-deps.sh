@@ -10,6 +10,9 @@ PACKAGES=(
   # test-time tools: corpus generation and format fixtures
   python3 python3-openpyxl python3-docx python3-reportlab python3-xlwt python3-pil zip p7zip-full
   poppler-utils
+  # output-format tests: SARIF schema validation, the HTML report in a headless browser (and
+  # its screenshot checked), the man page rendered, the systemd units verified
+  python3-jsonschema python3-rfc3987 chromium fonts-dejavu-core groff-base systemd
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
