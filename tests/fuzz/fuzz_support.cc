@@ -88,7 +88,7 @@ class CheckingSink final : public TextSink {
 
  private:
   void Touch(std::string_view s) {
-    for (char c : s) checksum_ += static_cast<unsigned char>(c);
+    for (char c : s) checksum_ = checksum_ + static_cast<unsigned char>(c);
   }
   volatile uint64_t checksum_ = 0;
 };
