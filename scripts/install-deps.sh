@@ -9,6 +9,8 @@ PACKAGES=(
   nlohmann-json3-dev
   # test-time tools: corpus generation and format fixtures
   python3 python3-openpyxl python3-docx python3-reportlab zip p7zip-full poppler-utils
+  # fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
