@@ -45,8 +45,8 @@ for t in "${targets[@]}"; do
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     "$work/corpus" "$seeds/$t" >"$work/log.txt" 2>&1
   took=$(( $(date +%s) - start ))
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/log.txt" | awk '{s+=$2} END {print s+0}')
-  [ "$execs" = 0 ] && execs=$(grep -o 'exec/s: [0-9]*' "$work/log.txt" | tail -1)
+  # Fork mode reports progress as "#<total execs>: cov: N ft: ... corp: ...".
+  execs=$(grep -oE '^#[0-9]+:' "$work/log.txt" | tail -1 | tr -d '#:')
   cov=$(grep -o 'cov: [0-9]*' "$work/log.txt" | tail -1 | awk '{print $2}')
   n=0
   for a in "$work"/artifacts/*; do
@@ -58,6 +58,6 @@ for t in "${targets[@]}"; do
     fi
   done
   ((n > 0)) && status=1
-  printf '%-10s %8s %10s %8s %6s  %s\n' "$t" "$took" "$execs" "${cov:-?}" "$n" "$work/artifacts"
+  printf '%-10s %8s %10s %8s %6s  %s\n' "$t" "$took" "${execs:-?}" "${cov:-?}" "$n" "$work/artifacts"
 done
 exit $status
