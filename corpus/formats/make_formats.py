@@ -259,7 +259,7 @@ def make_eml(rows):
     msg["To"] = "Head <head@example.sch.uk>"
     msg["Subject"] = "=?utf-8?b?" + base64.b64encode("Class list 7B – confidential".encode()).decode() + "?="
     msg["Date"] = "Tue, 02 Jan 2024 09:30:00 +0000"
-    msg.set_content("Hi,\nPlease find the class list attached. Caf\u00e9 money due =E2=82=AC5.\n"
+    msg.set_content("Hi,\nPlease find the class list attached. Caf\u00e9 money due \u20ac5.\n"
                     "Pupil of concern: " + rows[4]["forename"] + " " + rows[4]["surname"] + "\n",
                     cte="quoted-printable")
     msg.add_alternative("<html><body><p>Please find the <b>class list</b> attached.</p></body></html>",

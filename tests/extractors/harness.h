@@ -73,6 +73,7 @@ struct Record {
   bool truncated = false;
   std::string text;
   std::vector<std::string> wheres;
+  std::map<std::string, std::string> text_at;  // text by `where`
   std::vector<Cell> cells;
   std::map<std::string, std::string> attrs;
 
@@ -99,6 +100,7 @@ class RecordingSink final : public TextSink {
   explicit RecordingSink(Record& r) : r_(r) {}
   bool OnText(std::string_view utf8, std::string_view where) override {
     r_.text.append(utf8);
+    r_.text_at[std::string(where)].append(utf8);
     if (r_.wheres.empty() || r_.wheres.back() != where) r_.wheres.emplace_back(where);
     return true;
   }
