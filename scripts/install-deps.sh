@@ -13,6 +13,8 @@ PACKAGES=(
   # output-format tests: SARIF schema validation, the HTML report in a headless browser (and
   # its screenshot checked), the man page rendered, the systemd units verified
   python3-jsonschema python3-rfc3987 chromium fonts-dejavu-core groff-base systemd
+  # fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
