@@ -19,6 +19,11 @@ struct HtmlTextStream::State {
   htmlSAXHandler sax{};
   htmlParserCtxtPtr ctxt = nullptr;
   int skip_depth = 0;
+  // Table rows come out as one line with tab-separated cells, so a data table reads as a table
+  // (classifiers/text_table.h) rather than one word per line.
+  int cell_depth = 0;       // inside a <td>/<th> (nested cells count too)
+  int cells_in_row = 0;     // cells started in the current <tr>
+  bool in_row = false;      // between <tr> and </tr>
 };
 
 namespace {
@@ -41,28 +46,55 @@ bool IsBlock(const xmlChar* name) {
   return false;
 }
 
+bool IsCell(const xmlChar* name) { return NameIs(name, "td") || NameIs(name, "th"); }
+bool IsRowOrTable(const xmlChar* name) { return NameIs(name, "tr") || NameIs(name, "table"); }
+
+// A block inside a cell ("12 High St<br>Leeds") separates words, not rows.
+void Break(HtmlTextStream::State* s, const xmlChar* name) {
+  if (s->cell_depth > 0 && !IsRowOrTable(name))
+    s->text.Append(' ');
+  else
+    s->text.EndLine();
+}
+
 void OnStart(void* user, const xmlChar* name, const xmlChar**) {
   auto* s = static_cast<HtmlTextStream::State*>(user);
-  if (IsSkipped(name))
+  if (IsSkipped(name)) {
     ++s->skip_depth;
-  else if (NameIs(name, "td") || NameIs(name, "th"))
-    s->text.Append('\t');
-  else if (IsBlock(name))
-    s->text.EndLine();
+  } else if (IsCell(name)) {
+    if (s->cells_in_row++ > 0) s->text.Append('\t');
+    ++s->cell_depth;
+  } else if (IsBlock(name)) {
+    Break(s, name);
+    if (NameIs(name, "tr")) {
+      s->cells_in_row = 0;
+      s->in_row = true;
+    }
+  }
 }
 
 void OnEnd(void* user, const xmlChar* name) {
   auto* s = static_cast<HtmlTextStream::State*>(user);
   if (IsSkipped(name)) {
     if (s->skip_depth > 0) --s->skip_depth;
+  } else if (IsCell(name)) {
+    if (s->cell_depth > 0) --s->cell_depth;
   } else if (IsBlock(name)) {
-    s->text.EndLine();
+    Break(s, name);
+    if (NameIs(name, "tr")) s->in_row = false;
   }
 }
 
 void OnCharacters(void* user, const xmlChar* ch, int len) {
   auto* s = static_cast<HtmlTextStream::State*>(user);
-  if (s->skip_depth == 0) s->text.Append(std::string_view(reinterpret_cast<const char*>(ch), len));
+  if (s->skip_depth != 0) return;
+  std::string_view text(reinterpret_cast<const char*>(ch), len);
+  if (s->cell_depth == 0 && !s->in_row) {
+    s->text.Append(text);
+    return;
+  }
+  // Source line breaks and tabs inside a row are layout, not structure.
+  for (char c : text) s->text.Append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
 }
 
 void Quiet(void*, const char*, ...) {}
