@@ -57,17 +57,17 @@ std::vector<TextTable::Span> TextTable::SplitSpaces(std::string_view line) {
   return out;
 }
 
-bool TextTable::LooksLikeHeader(const std::vector<Span>& cells) {
+int TextTable::LooksLikeHeader(const std::vector<Span>& cells) {
   int filled = 0, known = 0, numeric = 0;
   for (const Span& c : cells) {
     if (c.text.empty()) continue;
     ++filled;
-    if (c.text.size() > kMaxHeaderCell) return false;
+    if (c.text.size() > kMaxHeaderCell) return 0;
     if (std::isdigit(static_cast<unsigned char>(c.text[0]))) ++numeric;
     known += ClassifyHeader(c.text).has_value();
   }
   // Three columns or more, two of them recognised personal columns, and labels, not values.
-  return filled >= 3 && known >= 2 && numeric * 3 < filled;
+  return filled >= 3 && known >= 2 && numeric * 3 < filled ? known : 0;
 }
 
 uint32_t TextTable::ColumnAt(const Span& cell) const {
@@ -99,8 +99,12 @@ TextTable::LineKind TextTable::Feed(std::string_view line, std::vector<TextCell>
   }
   const bool has_tab = line.find('\t') != std::string_view::npos;
   const std::vector<Span> spans = has_tab ? SplitTabs(line) : SplitSpaces(line);
-  if (LooksLikeHeader(spans)) {
+  // Inside a table, a row whose values happen to read as column names ("Lee | Mark | EHCP")
+  // starts a new table only if it names at least as many columns as the current header.
+  const int known = LooksLikeHeader(spans);
+  if (known > 0 && (!active_ || known >= header_known_)) {
     active_ = true;
+    header_known_ = known;
     tabs_ = has_tab;
     ++tables_;
     columns_.clear();

@@ -42,13 +42,15 @@ class TextTable {
   };
   static std::vector<Span> SplitTabs(std::string_view line);
   static std::vector<Span> SplitSpaces(std::string_view line);
-  static bool LooksLikeHeader(const std::vector<Span>& cells);
+  // The number of recognised column names when `cells` reads as a header row, else 0.
+  static int LooksLikeHeader(const std::vector<Span>& cells);
   // The header column a space-aligned cell belongs to: the one it overlaps most.
   uint32_t ColumnAt(const Span& cell) const;
 
   bool active_ = false;
   bool tabs_ = false;                               // this table's columns are tab-separated
   std::vector<std::pair<size_t, size_t>> columns_;  // header columns' [start, end) (space mode)
+  int header_known_ = 0;              // recognised columns in the current header
   int tables_ = 0;
 };
 
