@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/output_file.h"
 #include "cli/record_sink.h"
+#include "scanner/isolation.h"
 #include "scanner/pipeline.h"
 
 namespace po = boost::program_options;
@@ -38,9 +39,11 @@ std::string Absolute(const std::string& p) {
   return s;
 }
 
-bool LoadPolicy(const std::string& path, Policy* policy) {
+// Loads the policy; `text` keeps its YAML for the parser workers, which parse it themselves.
+bool LoadPolicy(const std::string& path, Policy* policy, std::string* text_out) {
   if (path.empty()) {
     *policy = Policy::Default();
+    *text_out = std::string(Policy::DefaultText());
     return true;
   }
   std::ifstream in(path);
@@ -51,7 +54,8 @@ bool LoadPolicy(const std::string& path, Policy* policy) {
   std::stringstream text;
   text << in.rdbuf();
   std::vector<PolicyError> errors;
-  if (Policy::Parse(text.str(), policy, &errors)) return true;
+  *text_out = text.str();
+  if (Policy::Parse(*text_out, policy, &errors)) return true;
   for (const auto& e : errors) std::cerr << path << ":" << e.line << ": " << e.message << "\n";
   std::cerr << "datasweep: the policy has errors; check it with `datasweep policy check " << path << "`\n";
   return false;
@@ -78,7 +82,7 @@ Options)";
 int RunScanCommand(int argc, char** argv) {
   po::options_description opts(kScanHelp);
   int jobs = 0;
-  std::string format = "text", output, policy_file, fail_on = "high";
+  std::string format = "text", output, policy_file, fail_on = "high", isolation = "auto";
   std::vector<std::string> paths, locations, excludes;
   opts.add_options()
       ("help,h", "show this help")
@@ -89,6 +93,8 @@ int RunScanCommand(int argc, char** argv) {
       ("policy", po::value(&policy_file), "policy file (default: built in; see `datasweep policy show`)")
       ("fail-on", po::value(&fail_on), "exit 1 when a violation is at least this severe: low, medium, high (default), critical, or never")
       ("exclude", po::value(&excludes)->composing(), "skip paths matching GLOB (repeatable)")
+      ("isolation", po::value(&isolation), "auto (default): parse risky formats (PDF, Office, archives, e-mail) in "
+       "supervised worker processes, so a parser crash or hang costs one file; off: parse everything in process")
       ("quiet,q", po::bool_switch(), "print nothing but the report and errors")
       ("verbose,v", po::bool_switch(), "text format: list every file, not only those to act on");
   po::options_description hidden;
@@ -123,8 +129,14 @@ int RunScanCommand(int argc, char** argv) {
     }
   }
 
+  const auto isolation_mode = IsolationModeFromString(isolation);
+  if (!isolation_mode) {
+    std::cerr << "datasweep scan: --isolation takes auto or off\n";
+    return kExitError;
+  }
   Policy policy;
-  if (!LoadPolicy(policy_file, &policy)) return kExitError;
+  std::string policy_text;
+  if (!LoadPolicy(policy_file, &policy, &policy_text)) return kExitError;
   LocationTable table;
   for (Location l : policy.locations) {
     l.prefix = Absolute(l.prefix);
@@ -160,8 +172,19 @@ int RunScanCommand(int argc, char** argv) {
     std::cerr << "datasweep scan: " << e.what() << "\n";
     return kExitError;
   }
-  ScanEnvironment env{&policy, detectors.get(), &ExtractorRegistry::Default(), &table,
+  ScanEnvironment env{&policy, detectors.get(), &SweepExtractors(), &table,
                       LocationRules(policy.rules), static_cast<int64_t>(std::time(nullptr))};
+  env.crash_test_type = CrashTestEnabled();
+  std::unique_ptr<IsolatedExtraction> isolated;
+  if (*isolation_mode == IsolationMode::kAuto) {
+    WorkerConfig wc;
+    wc.policy_yaml = policy_text;
+    wc.now = env.now;
+    wc.memory_limit = policy.limits.max_worker_memory;
+    wc.max_seconds = policy.limits.max_seconds;
+    isolated = std::make_unique<IsolatedExtraction>(*env.extractors, wc, sweep.jobs);
+    env.isolation = isolated.get();
+  }
 
   std::string error;
   auto out = OutputFile::Open(output, &error);
@@ -188,6 +211,8 @@ int RunScanCommand(int argc, char** argv) {
     for (const auto& v : r.violations) worst = std::max(worst, v.severity);
     sink->Write(r);
   }, &progress);
+  env.isolation = nullptr;
+  isolated.reset();  // the workers exit now, before the report is committed
   sink->Finish(summary);
   g_stop = nullptr;
   if (!out->Commit(&error)) {

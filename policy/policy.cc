@@ -81,7 +81,7 @@ class Loader {
 
   void Limits(const YAML::Node& n, ScanLimits* l) {
     CheckKeys(n, {"max_file_bytes", "max_member_bytes", "max_total_inflated", "max_ratio", "max_depth",
-                  "max_members", "max_seconds", "max_text_bytes"}, "limits");
+                  "max_members", "max_seconds", "max_text_bytes", "max_worker_memory"}, "limits");
     auto u64 = [&](const char* k, uint64_t* v) { if (n[k]) Get(n[k], v, k); };
     auto u32 = [&](const char* k, uint32_t* v) { if (n[k]) Get(n[k], v, k); };
     u64("max_file_bytes", &l->max_file_bytes);
@@ -92,6 +92,7 @@ class Loader {
     u32("max_members", &l->max_members);
     u32("max_seconds", &l->max_seconds);
     u64("max_text_bytes", &l->max_text_bytes);
+    u64("max_worker_memory", &l->max_worker_memory);
   }
 
   void Locations(const YAML::Node& n, std::vector<Location>* out) {
