@@ -9,8 +9,11 @@
 namespace datasweep {
 namespace {
 
-// Extractors that are our own code over plain bytes (text, CSV): cheap and safe in process.
-constexpr std::string_view kInProcessExtractors[] = {"TextExtractor"};
+// Extractors that are our own code over plain bytes (text, CSV) or parse nothing at all (PST
+// is only recognised): cheap and safe in process. Everything else — third-party parsers
+// (Poppler, libzip, libarchive, libxml2, libgsf) and our own binary-format and MIME code, which
+// recurses into members of any type — runs in workers.
+constexpr std::string_view kInProcessExtractors[] = {"TextExtractor", "PstExtractor"};
 
 }  // namespace
 
@@ -35,7 +38,8 @@ const ExtractorRegistry& SweepExtractors() {
   return with_crash_test;
 }
 
-IsolatedExtraction::IsolatedExtraction(const ExtractorRegistry& extractors, WorkerConfig config, int workers)
+IsolatedExtraction::IsolatedExtraction(const ExtractorRegistry& extractors, WorkerConfig config,
+                                       int workers)
     : extractors_(extractors), pool_(std::make_unique<WorkerPool>(std::move(config), workers)) {}
 
 bool IsolatedExtraction::ShouldIsolate(std::string_view media_type) const {
@@ -51,7 +55,9 @@ std::string IsolatedExtraction::Reason(const WorkerResult& r, const Record& rec)
   std::string where;
   if (r.kind != Kind::kNoWorker) {
     const Extractor* top = extractors_.Find(rec.mime);
-    const std::string name = !r.extractor.empty() ? r.extractor : top ? std::string(top->Name()) : "the parser";
+    const std::string name = !r.extractor.empty() ? r.extractor
+                             : top                ? std::string(top->Name())
+                                                  : "the parser";
     where = " in " + name;
     if (!r.member.empty()) {
       const bool nested = r.member.starts_with(rec.path + "!/");
@@ -63,8 +69,8 @@ std::string IsolatedExtraction::Reason(const WorkerResult& r, const Record& rec)
     case Kind::kCrashed:
       return "parser crashed (" + r.detail + ")" + where;
     case Kind::kTimedOut:
-      return "timed out after " + std::to_string(static_cast<int64_t>(std::lround(r.seconds))) + " s" +
-             (r.detail.empty() ? "" : " (" + r.detail + ")") + where;
+      return "timed out after " + std::to_string(static_cast<int64_t>(std::lround(r.seconds))) +
+             " s" + (r.detail.empty() ? "" : " (" + r.detail + ")") + where;
     case Kind::kOutOfMemory:
       return "out of memory (limit " + std::to_string(c.memory_limit >> 20) + " MiB)" + where;
     case Kind::kNoWorker:

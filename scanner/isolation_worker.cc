@@ -34,6 +34,21 @@ void ArmCpuLimit(uint32_t seconds) {
 
 [[noreturn]] void OutOfMemory() { ::_exit(kWorkerExitOutOfMemory); }
 
+// AddressSanitizer reserves terabytes of shadow address space at start-up, so an RLIMIT_AS
+// would make every later mapping fail; sanitizer builds run their workers without it (ASan's
+// own allocator limits still stop runaway allocations, as a crash).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSpaceLimit = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSpaceLimit = false;
+#else
+constexpr bool kAddressSpaceLimit = true;
+#endif
+#else
+constexpr bool kAddressSpaceLimit = true;
+#endif
+
 }  // namespace
 
 int RunWorker(int argc, char** argv) {
@@ -44,7 +59,7 @@ int RunWorker(int argc, char** argv) {
   const int fd = std::atoi(argv[1]);
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // no orphan if the sweep dies
   if (::getppid() != static_cast<pid_t>(std::atoll(argv[2]))) return 0;  // it died already
-  ::signal(SIGINT, SIG_IGN);   // Ctrl-C reaches the whole process group: the sweep decides
+  ::signal(SIGINT, SIG_IGN);  // Ctrl-C reaches the whole process group: the sweep decides
   ::signal(SIGTERM, SIG_IGN);
   SetLimit(RLIMIT_CORE, 0);
 
@@ -63,23 +78,29 @@ int RunWorker(int argc, char** argv) {
   }
   std::unique_ptr<DetectorSet> detectors;
   try {
-    detectors = std::make_unique<DetectorSet>(DetectorSet::AllDetectors(), policy.disabled_detectors);
+    detectors =
+        std::make_unique<DetectorSet>(DetectorSet::AllDetectors(), policy.disabled_detectors);
   } catch (const std::exception& e) {
     std::cerr << "datasweep worker: " << e.what() << "\n";
     return kWorkerExitBadStart;
   }
   const uint32_t budget = init->value("max_seconds", 120u) + init->value("grace_seconds", 5u);
   LocationTable no_locations;  // rules and locations are the parent's business
-  ScanEnvironment env{&policy, detectors.get(), &SweepExtractors(), &no_locations, LocationRules(policy.rules),
+  ScanEnvironment env{&policy,
+                      detectors.get(),
+                      &SweepExtractors(),
+                      &no_locations,
+                      LocationRules(policy.rules),
                       init->value("now", int64_t{0})};
   env.crash_test_type = CrashTestEnabled();
   env.on_extract = [fd](const Record& rec, std::string_view extractor) {
-    if (rec.depth > 0 && !WriteFrame(fd, {{"t", "at"}, {"x", extractor}, {"p", rec.path}})) ::_exit(0);
+    if (rec.depth > 0 && !WriteFrame(fd, {{"t", "at"}, {"x", extractor}, {"p", rec.path}}))
+      ::_exit(0);
   };
   FileScanner scanner(env);
 
   // From here on memory is limited; running out ends the worker with a status the parent names.
-  SetLimit(RLIMIT_AS, init->value("memory", uint64_t{2} << 30));
+  if (kAddressSpaceLimit) SetLimit(RLIMIT_AS, init->value("memory", uint64_t{2} << 30));
   std::set_new_handler(OutOfMemory);
   if (!WriteFrame(fd, {{"t", "ready"}})) return 0;
   for (;;) {

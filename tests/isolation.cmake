@@ -10,3 +10,11 @@ foreach(case crashes orphans off hook-off usage)
                    $<TARGET_FILE:datasweep> ${CMAKE_BINARY_DIR}/isolation-out ${case})
   set_tests_properties(isolation.${case} PROPERTIES TIMEOUT 180)
 endforeach()
+
+# Isolation changes who parses, never what is reported: the labelled corpus (corpus.generate)
+# gives identical records with --isolation auto and off. The overhead figures in
+# docs/hardening.md come from the same script without --check-only.
+add_test(NAME isolation.equivalence
+         COMMAND ${DS_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/isolation/measure_overhead.py
+                 $<TARGET_FILE:datasweep> ${CMAKE_BINARY_DIR}/corpus-out --check-only)
+set_tests_properties(isolation.equivalence PROPERTIES FIXTURES_REQUIRED ds_corpus TIMEOUT 300)
