@@ -71,7 +71,12 @@ Examples:
 
 Locations (--location PATH=KIND[,encrypted][,secure][,pupil-accessible][,drive=X:]):
   KIND is local, removable, share or email-store; the longest matching PATH wins.
-  drive=C: shows paths below PATH as C:\... in every report.
+  drive=C: shows paths below PATH as C:\... in every report. On Linux, removable media and
+  whether they are encrypted (dm-crypt/LUKS, BitLocker) are detected from the mount table;
+  --location and the policy's locations override what is detected.
+
+Progress: on a terminal, one live status line on stderr (none with -q or when redirected);
+`kill -USR1 <pid>` prints a status line at any time.
 
 Options)";
 

@@ -148,7 +148,7 @@ TEST_CASE("policy and ignore files inside the scanned tree are never obeyed", "[
     CHECK(RecordFor(recs, name));  // scanned like any file, not read as configuration
 }
 
-TEST_CASE("--policy: custom term lists and patterns, with their own minimum confidence",
+TEST_CASE("a policy file adds custom term lists and patterns, with their own minimum confidence",
           "[e2e][policy]") {
   ScratchDir tree, conf;
   tree.Write("notes.txt",
