@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "classifiers/latin_text.h"
+
 namespace datasweep {
 namespace {
 
@@ -11,13 +13,21 @@ std::string KeepEnds(std::string_view v, size_t head, size_t tail) {
          std::string(v.substr(v.size() - tail));
 }
 
+// Keeps the first letter of each word and stars the rest, one star per letter; a character
+// outside ASCII ("Éabha", "Żak", "O’Brien") is one code point, never split into bytes.
 std::string MaskWords(std::string_view v) {
   std::string out;
   bool start = true;
-  for (char c : v) {
-    const bool alpha = std::isalpha(static_cast<unsigned char>(c));
-    out.push_back(alpha ? (start ? c : '*') : c);
-    start = !alpha;
+  for (size_t i = 0; i < v.size();) {
+    size_t len = 0;
+    latin_text::Decode(v, i, &len);
+    const bool letter = len > 1 || std::isalpha(static_cast<unsigned char>(v[i]));
+    if (!letter || start)
+      out.append(v.substr(i, len));
+    else
+      out.push_back('*');
+    start = !letter;
+    i += len;
   }
   return out;
 }

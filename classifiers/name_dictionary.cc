@@ -4,6 +4,7 @@
 #include <string>
 
 #include "classifiers/embedded_resource.h"
+#include "classifiers/latin_text.h"
 
 DATASWEEP_RESOURCE(forenames)
 DATASWEEP_RESOURCE(surnames)
@@ -12,11 +13,10 @@ DATASWEEP_RESOURCE(common_words)
 namespace datasweep {
 namespace {
 
-// The embedded lists are capitalised; keys are stored lower-case in one owned buffer.
-
+// The embedded lists are capitalised; keys are stored folded (lower-case, diacritics removed:
+// "Wójcik" → "wojcik") in one owned buffer, so "Zoë" finds "Zoe" and "Wojcik" finds "Wójcik".
 void Load(std::string_view data, std::string& store, std::unordered_set<std::string_view>& set) {
-  store.assign(data);
-  std::transform(store.begin(), store.end(), store.begin(), [](char c) { return std::tolower(static_cast<unsigned char>(c)); });
+  store = latin_text::Fold(data);
   size_t pos = 0;
   while (pos < store.size()) {
     size_t end = store.find('\n', pos);
@@ -44,10 +44,13 @@ NameDictionary::NameDictionary() {
   Load(Resource_common_words(), common, common_);
 }
 
-bool NameDictionary::Contains(const std::unordered_set<std::string_view>& set, std::string_view word) {
+bool NameDictionary::Contains(const std::unordered_set<std::string_view>& set,
+                              std::string_view word) {
   if (word.size() > 40) return false;
+  if (latin_text::HasNonAscii(word)) return set.count(latin_text::Fold(word)) > 0;
   char buf[48];
-  for (size_t i = 0; i < word.size(); ++i) buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  for (size_t i = 0; i < word.size(); ++i)
+    buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
   return set.count(std::string_view(buf, word.size())) > 0;
 }
 

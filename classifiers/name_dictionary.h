@@ -10,7 +10,7 @@ namespace datasweep {
 class NameDictionary {
  public:
   static const NameDictionary& Get();
-  // Case-insensitive lookups of one word ("Smith", "SMITH", "smith").
+  // Case- and accent-insensitive lookups of one word ("Smith", "SMITH", "smith"; "Zoë" = "Zoe").
   bool IsForename(std::string_view word) const;
   bool IsSurname(std::string_view word) const;
   // Capitalised words that are also ordinary English ("May", "Grace", "Green"): weak as names.

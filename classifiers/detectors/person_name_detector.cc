@@ -7,17 +7,19 @@
 
 #include "classifiers/detector.h"
 #include "classifiers/detectors/detector_util.h"
+#include "classifiers/latin_text.h"
 #include "classifiers/name_dictionary.h"
 
 namespace datasweep {
 namespace {
 
-constexpr std::array<std::string_view, 8> kTitles = {"mr", "mrs", "miss", "ms", "mx", "dr", "master", "mstr"};
+constexpr std::array<std::string_view, 8> kTitles = {"mr", "mrs", "miss",   "ms",
+                                                     "mx", "dr",  "master", "mstr"};
 
 // Words that introduce a person's name ("Pupil name: Ayesha Khan", "Dear Tom Baker").
 constexpr std::array<std::string_view, 16> kLeadIns = {
-    "name", "pupil", "child", "son", "daughter", "student", "learner", "dear", "re:", "mother", "father",
-    "parent", "carer", "signed", "employee", "staff member"};
+    "name", "pupil",  "child",  "son",    "daughter", "student", "learner",  "dear",
+    "re:",  "mother", "father", "parent", "carer",    "signed",  "employee", "staff member"};
 
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
@@ -33,6 +35,7 @@ std::vector<std::string_view> Words(std::string_view s) {
 }
 
 bool IsTitle(std::string_view w) {
+  if (w.ends_with('.')) w.remove_suffix(1);  // "Mr. Smith"
   const std::string l = detector_util::Lower(w);
   for (auto t : kTitles)
     if (l == t) return true;
@@ -40,7 +43,8 @@ bool IsTitle(std::string_view w) {
 }
 
 bool LeadInBefore(std::string_view before) {
-  const std::string l = detector_util::Lower(before.substr(before.size() > 24 ? before.size() - 24 : 0));
+  const std::string l =
+      detector_util::Lower(before.substr(before.size() > 24 ? before.size() - 24 : 0));
   for (auto w : kLeadIns)
     if (l.find(w) != std::string::npos) return true;
   return false;
@@ -98,6 +102,64 @@ bool KnownSurname(const NameDictionary& dict, std::string_view w) {
   return false;
 }
 
+// Surname particles, as written before the surname: "Ó Súilleabháin", "Ní Bhriain",
+// "ap Rhys", "van der Berg", "bin Rashid". Strong ones are found only in names.
+constexpr std::array<std::string_view, 20> kStrongParticles = {
+    "Ó",   "Ní",  "Nic", "Mac", "Mc",  "Ap",  "ap",  "Ab",  "ab",   "Ua",
+    "Bin", "bin", "Ibn", "ibn", "Van", "van", "Von", "von", "Bint", "bint"};
+constexpr std::array<std::string_view, 24> kWeakParticles = {
+    "De", "de", "Da", "da", "Di", "di", "Du", "du", "Del", "del", "Della", "della",
+    "Le", "le", "La", "la", "Al", "al", "El", "el", "der", "den", "dos",   "das"};
+constexpr std::string_view kParticlePattern =
+    "Ó|Ní|Nic|Mac|Mc|Ap|ap|Ab|ab|Ua|Bint|bint|Bin|bin|Ibn|ibn|Van|van|Von|von|Della|della|Del|del|"
+    "De|de|Da|da|Di|di|Du|du|Le|le|La|la|Al|al|El|el|der|den|dos|das";
+
+template <size_t N>
+bool OneOf(const std::array<std::string_view, N>& list, std::string_view w) {
+  for (auto p : list)
+    if (p == w) return true;
+  return false;
+}
+bool IsParticle(std::string_view w) {
+  return OneOf(kStrongParticles, w) || OneOf(kWeakParticles, w);
+}
+
+// The word starts with a capital letter (ASCII or not): "Zoë", "Łukasz", "Élodie".
+bool Capitalised(std::string_view w) {
+  if (w.empty()) return false;
+  size_t len = 0;
+  return latin_text::IsUpper(latin_text::Decode(w, 0, &len));
+}
+
+// The match is a whole run of words: no letter or digit glued to either end ("xÉabha").
+bool WholeWords(const Candidate& c) {
+  const char32_t before = latin_text::DecodeBefore(c.before, c.before.size());
+  size_t len = 0;
+  const char32_t after = c.after.empty() ? 0 : latin_text::Decode(c.after, 0, &len);
+  auto glued = [](char32_t ch) {
+    return (ch < 0x80 && std::isalnum(static_cast<int>(ch))) || latin_text::IsLetter(ch);
+  };
+  return !glued(before) && !glued(after);
+}
+
+// A field label right before the words: "Pupil name: ", "Employee: ", "Dear ". Forms and
+// letters put a person's name there whatever the name is.
+bool LabelBefore(std::string_view before) {
+  size_t end = before.size();
+  while (end > 0 && (before[end - 1] == ' ' || before[end - 1] == '\t')) --end;
+  const std::string l = detector_util::Lower(before.substr(0, end));
+  if (l.ends_with("dear"))
+    return l.size() == 4 || !std::isalpha(static_cast<unsigned char>(l[l.size() - 5]));
+  if (!l.ends_with(":")) return false;
+  static constexpr std::array<std::string_view, 14> kLabels = {
+      "name:",     "pupil:",        "child:",           "student:", "learner:",
+      "employee:", "staff member:", "member of staff:", "mother:",  "father:",
+      "parent:",   "carer:",        "guardian:",        "signed:"};
+  for (auto label : kLabels)
+    if (l.ends_with(label)) return true;
+  return false;
+}
+
 class PersonNameDetector final : public Detector {
  public:
   const DetectorInfo& Info() const override {
@@ -105,64 +167,118 @@ class PersonNameDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    return {R"(\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Master)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)",
-            R"(\b[A-Z][A-Za-z'\-]{1,30}, ?[A-Z][a-z'\-]{1,30}\b)",
-            R"(\b[A-Z][a-z'\-]{1,20}(?: [A-Z][a-z'\-]{1,20})? [A-Z][A-Za-z'\-]{1,30}\b)"};
+    // Byte patterns (the set runs in Latin-1 mode over UTF-8): a letter outside ASCII is two or
+    // three bytes, accepted here and checked for case in Validate.
+    const std::string multi = R"([\xC3-\xC9][\x80-\xBF]|\xE1[\xB8-\xBB][\x80-\xBF])";
+    const std::string upper = "(?:[A-Z]|" + multi + ")";
+    const std::string start = "(?:\\b[A-Z]|" + multi + ")";
+    const std::string lower = "(?:[a-z]|" + multi + ")";
+    const std::string any = "(?:[A-Za-z]|" + multi + ")";
+    const std::string join = R"((?:['\-]|\xE2\x80\x99))";  // O'Brien, Smith-Jones, O’Neill
+    const std::string fore = "(?:" + lower + "|" + join + upper + "?){1,20}";
+    const std::string sur = "(?:" + any + "|" + join + "){1,30}";
+    const std::string particle = "(?:" + std::string(kParticlePattern) + ") ";
+    return {R"(\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Master)\.? )" + upper + sur + "(?: " + upper + sur + ")?",
+            start + sur + ", ?" + upper + fore,
+            start + fore + "(?: " + upper + fore + ")? (?:" + particle + "){0,2}" + upper + sur};
   }
   std::vector<std::string_view> ContextWords() const override {
-    return {"name", "pupil", "child", "son", "daughter", "student", "dear", "mother", "father", "parent",
-            "carer", "mr", "mrs", "miss", "ms", "signed"};
+    return {"name",   "pupil",  "child", "son", "daughter", "student", "dear", "mother",
+            "father", "parent", "carer", "mr",  "mrs",      "miss",    "ms",   "signed"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     const auto words = Words(c.match);
-    if (words.size() < 2) return std::nullopt;
+    if (words.size() < 2 || !WholeWords(c)) return std::nullopt;
     const NameDictionary& dict = NameDictionary::Get();
     if (IsTitle(words[0])) {
       const std::string_view surname = words.back();
-      if (dict.IsCommonWord(surname) && !dict.IsSurname(surname)) return std::nullopt;
-      return Named(std::string(words[0]) + " " + std::string(surname),
-                   dict.IsSurname(surname) ? Confidence::kHigh : Confidence::kMedium, "title and surname");
+      if (!Capitalised(surname) || (dict.IsCommonWord(surname) && !dict.IsSurname(surname)))
+        return std::nullopt;
+      std::string_view title = words[0];
+      if (title.ends_with('.')) title.remove_suffix(1);
+      return Named(std::string(title) + " " + std::string(surname),
+                   dict.IsSurname(surname) ? Confidence::kHigh : Confidence::kMedium,
+                   "title and surname");
     }
-    if (c.match.find(',') != std::string_view::npos && words.size() == 2) {
+    if (c.match.find(',') != std::string_view::npos) {
       // "Smith, John": surname first, as registers and MIS exports write it.
-      if (dict.IsSurname(words[0]) && dict.IsForename(words[1]) && !dict.IsCommonWord(words[1]))
-        return Named(std::string(words[1]) + " " + std::string(words[0]), Confidence::kMedium, "surname, forename");
+      if (words.size() == 2 && Capitalised(words[0]) && Capitalised(words[1]) &&
+          dict.IsSurname(words[0]) && dict.IsForename(words[1]) && !dict.IsCommonWord(words[1]))
+        return Named(std::string(words[1]) + " " + std::string(words[0]), Confidence::kMedium,
+                     "surname, forename");
       return std::nullopt;
     }
-    if (c.match.find(',') != std::string_view::npos) return std::nullopt;
-    // "John Smith" / "John Paul Smith" / "Pupil John Smith": try the last two words, then more.
+    // "John Smith", "John Paul Smith", "Siobhán Ó Súilleabháin", "Anna van der Berg": given
+    // names, then particles, then the surname.
+    size_t given = words.size() - 1;
+    while (given > 1 && IsParticle(words[given - 1])) --given;
+    bool strong_particle = false;
+    for (size_t i = given; i + 1 < words.size(); ++i)
+      strong_particle |= OneOf(kStrongParticles, words[i]);
+    for (size_t i = 0; i < given; ++i)
+      if (!Capitalised(words[i])) return std::nullopt;
+    if (!Capitalised(words.back())) return std::nullopt;
+    std::string surname_text;
+    for (size_t i = given; i < words.size(); ++i) surname_text += " " + std::string(words[i]);
+    return Judge(c, words, given, strong_particle, surname_text);
+  }
+
+ private:
+  // Decides whether words[first..given) + surname is a name, trying the longest given part first.
+  static std::optional<Validated> Judge(const Candidate& c,
+                                        const std::vector<std::string_view>& words, size_t given,
+                                        bool strong_particle, const std::string& surname_text) {
+    const NameDictionary& dict = NameDictionary::Get();
     const std::string_view surname = words.back();
-    for (size_t first = 0; first + 1 < words.size(); ++first) {
+    for (size_t first = 0; first < given; ++first) {
       const std::string_view forename = words[first];
-      // A middle word must itself be a name ("John Paul Smith", not "Reg No GB").
-      if (words.size() == 3 && first == 0 && !dict.IsForename(words[1]) && !KnownSurname(dict, words[1])) continue;
+      // Middle words must themselves be names ("John Paul Smith", not "Reg No GB").
+      bool middles = true;
+      for (size_t i = first + 1; i < given; ++i)
+        middles &= dict.IsForename(words[i]) || KnownSurname(dict, words[i]);
+      if (!middles) continue;
       const bool fore = dict.IsForename(forename);
-      const bool sur = KnownSurname(dict, surname) || AllUpper(surname);
+      const bool known_sur = KnownSurname(dict, surname);
+      const bool sur = known_sur || AllUpper(surname) || strong_particle;
       const bool common_fore = dict.IsCommonWord(forename);
       const bool common_sur = dict.IsCommonWord(surname) && !dict.IsSurname(surname);
+      const bool label = first == 0 && LabelBefore(c.before);
       const bool lead_in = first == 0 && LeadInBefore(c.before);
-      const std::string value = std::string(forename) + " " + std::string(surname);
-      if (fore && sur && !common_fore && !common_sur) return Named(value, Confidence::kMedium, "forename and surname");
+      const std::string value = std::string(forename) + surname_text;
+      if (fore && sur && !common_fore && !common_sur)
+        return Named(value, Confidence::kMedium, "forename and surname");
       // Surnames from every culture are not all in any list: a known forename followed by a
       // capitalised word that is not ordinary English is taken for a name.
-      if (fore && !common_fore && !common_sur && surname.size() >= 2) return Named(value, Confidence::kMedium, "known forename");
-      if (lead_in && !common_fore && !common_sur && (fore || sur)) return Named(value, Confidence::kMedium, "name after a lead-in word");
+      if (fore && !common_fore && !common_sur && surname.size() >= 2)
+        return Named(value, Confidence::kMedium, "known forename");
+      if (lead_in && !common_fore && !common_sur && (fore || sur))
+        return Named(value, Confidence::kMedium, "name after a lead-in word");
+      // A form's name field ("Pupil name:", "Employee:") or a salutation holds a name, even one
+      // in no list; a forename that is also a word ("Poppy", "Grace") counts there too.
+      if (label && (fore || !common_fore) && !common_sur && !AllUpper(forename))
+        return Named(value, Confidence::kMedium, "name in a name field");
       // Names from outside the lists: two capitalised non-words followed by a class group.
-      if (!common_fore && !dict.IsCommonWord(surname) && !AllUpper(forename) &&
-          words.size() == 2 && GroupAfter(c.after))
+      if ((fore || !common_fore) && !common_sur && !AllUpper(forename) && given == 1 &&
+          GroupAfter(c.after))
         return Named(value, Confidence::kMedium, "name before a class or year group");
-      if (fore && sur && KnownSurname(dict, surname) && !common_sur) return Named(value, Confidence::kMedium, "forename and surname");
+      // Irish, Welsh, Scottish and Arabic particles ("Ní", "ap", "Mac", "bin") mark a surname.
+      if (strong_particle && !common_fore && !common_sur)
+        return Named(value, Confidence::kMedium, "surname particle");
+      if (fore && sur && known_sur && !common_sur)
+        return Named(value, Confidence::kMedium, "forename and surname");
       if (fore && sur) return Named(value, Confidence::kLow, "name made of common words");
     }
     return std::nullopt;
   }
 
- private:
   static Validated Named(std::string value, Confidence c, std::string note) {
-    return Validated{detector_util::Lower(value), c, false, std::move(note)};
+    // Folded ("Zoë Wójcik" → "zoe wojcik") so one person written two ways is one subject.
+    return Validated{latin_text::Fold(value), c, false, std::move(note)};
   }
 };
 
 }  // namespace
-std::unique_ptr<Detector> MakePersonNameDetector() { return std::make_unique<PersonNameDetector>(); }
+std::unique_ptr<Detector> MakePersonNameDetector() {
+  return std::make_unique<PersonNameDetector>();
+}
 }  // namespace datasweep
