@@ -15,6 +15,7 @@
 #include "cli/output_file.h"
 #include "cli/record_sink.h"
 #include "scanner/pipeline.h"
+#include "scanner/state_store.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -73,12 +74,29 @@ Locations (--location PATH=KIND[,encrypted][,secure][,pupil-accessible][,drive=X
 
 Options)";
 
+// Opens the state database and starts (or resumes) its sweep; false after printing why not.
+bool OpenState(const std::string& file, const SweepOptions& sweep, const ScanEnvironment& env, bool quiet,
+               std::unique_ptr<StateStore>* state) {
+  try {
+    *state = StateStore::Open(file, StateStore::Mode::kSweep);
+    bool resumed = false;
+    const SweepInfo info = (*state)->BeginSweep(sweep.roots, StateStore::SettingsFingerprint(env), env.now, &resumed);
+    if (resumed && !quiet)
+      std::cerr << "datasweep: resuming interrupted sweep " << info.id << " (run " << info.runs
+                << "); files it already scanned are not read again\n";
+    return true;
+  } catch (const StateError& e) {
+    std::cerr << "datasweep scan: " << e.what() << "\n";
+    return false;
+  }
+}
+
 }  // namespace
 
 int RunScanCommand(int argc, char** argv) {
   po::options_description opts(kScanHelp);
   int jobs = 0;
-  std::string format = "text", output, policy_file, fail_on = "high";
+  std::string format = "text", output, policy_file, fail_on = "high", state_file;
   std::vector<std::string> paths, locations, excludes;
   opts.add_options()
       ("help,h", "show this help")
@@ -89,6 +107,7 @@ int RunScanCommand(int argc, char** argv) {
       ("policy", po::value(&policy_file), "policy file (default: built in; see `datasweep policy show`)")
       ("fail-on", po::value(&fail_on), "exit 1 when a violation is at least this severe: low, medium, high (default), critical, or never")
       ("exclude", po::value(&excludes)->composing(), "skip paths matching GLOB (repeatable)")
+      ("state", po::value(&state_file), "state database FILE: re-sweeps read only changed files, an interrupted sweep resumes, `datasweep diff` compares sweeps")
       ("quiet,q", po::bool_switch(), "print nothing but the report and errors")
       ("verbose,v", po::bool_switch(), "text format: list every file, not only those to act on");
   po::options_description hidden;
@@ -178,16 +197,27 @@ int RunScanCommand(int argc, char** argv) {
     return kExitError;
   }
 
+  std::unique_ptr<StateStore> state;
+  if (!state_file.empty() && !OpenState(state_file, sweep, env, quiet, &state)) return kExitError;
+  sweep.cache = state.get();
+
   SweepProgress progress;
   g_stop = &progress.stop;
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   Severity worst = Severity::kNone;
   Pipeline pipeline(env);
-  const Summary summary = pipeline.Run(sweep, [&](const Record& r) {
-    for (const auto& v : r.violations) worst = std::max(worst, v.severity);
-    sink->Write(r);
-  }, &progress);
+  Summary summary;
+  try {
+    summary = pipeline.Run(sweep, [&](const Record& r) {
+      for (const auto& v : r.violations) worst = std::max(worst, v.severity);
+      sink->Write(r);
+    }, &progress);
+    if (state) state->FinishSweep(!progress.stop.load(), summary.elapsed_s);
+  } catch (const StateError& e) {
+    std::cerr << "datasweep scan: " << e.what() << "\n";
+    return kExitError;
+  }
   sink->Finish(summary);
   g_stop = nullptr;
   if (!out->Commit(&error)) {
@@ -204,7 +234,9 @@ int RunScanCommand(int argc, char** argv) {
     std::cerr << "datasweep: " << summary.files << " files, "
               << (summary.by_class.count("RESTRICTED") ? summary.by_class.at("RESTRICTED") : 0) << " RESTRICTED, "
               << (summary.by_class.count("PROTECTED") ? summary.by_class.at("PROTECTED") : 0) << " PROTECTED, "
-              << violations << " violations -> " << output << "\n";
+              << violations << " violations -> " << output;
+    if (state) std::cerr << " (" << progress.reused.load() << " unchanged files taken from the state)";
+    std::cerr << "\n";
   }
   return threshold && worst >= *threshold ? kExitViolations : kExitOk;
 }

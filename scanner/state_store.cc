@@ -1,0 +1,460 @@
+#include "scanner/state_store.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+namespace datasweep {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Commit the open transaction after this many files or this long, whichever comes first: a
+// crash loses at most that much work, and the per-commit cost is amortised.
+constexpr int kCommitEvery = 500;
+constexpr auto kCommitInterval = std::chrono::seconds(1);
+// Stale-email rule (policy/rules.cc) fires 183 days after the message date: a stored e-mail
+// verdict is reused only until 180 days, so a re-sweep re-evaluates it before it can change.
+constexpr int64_t kEmailReuseSeconds = 180LL * 24 * 3600;
+constexpr int64_t kNever = INT64_MAX;
+
+// Schema migrations: kSteps[v] takes the schema from version v to v + 1. Append, never edit.
+constexpr const char* kSteps[] = {
+    R"(CREATE TABLE sweeps(
+         id INTEGER PRIMARY KEY, started INTEGER NOT NULL, finished INTEGER,
+         roots TEXT NOT NULL, fingerprint TEXT NOT NULL,
+         status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted')),
+         elapsed_s REAL NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 1);
+       CREATE TABLE files(
+         id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE, current_version INTEGER,
+         first_sweep INTEGER NOT NULL, gone_sweep INTEGER);
+       CREATE TABLE versions(
+         id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, sweep_id INTEGER NOT NULL,
+         dev INTEGER NOT NULL, ino INTEGER NOT NULL, size INTEGER NOT NULL,
+         mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+         reusable_until INTEGER NOT NULL, class TEXT NOT NULL, records TEXT NOT NULL);
+       CREATE TABLE sweep_files(
+         sweep_id INTEGER NOT NULL, file_id INTEGER NOT NULL, version_id INTEGER NOT NULL,
+         run INTEGER NOT NULL, PRIMARY KEY (sweep_id, file_id)) WITHOUT ROWID;)",
+};
+static_assert(std::size(kSteps) == StateStore::kSchemaVersion);
+
+int64_t Ns(const timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
+
+std::string JoinRoots(const std::vector<std::string>& roots) {
+  Json j = Json::array();
+  for (const auto& r : roots) j.push_back(r);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::vector<std::string> SplitRoots(std::string_view text) {
+  try {
+    return Json::parse(text).get<std::vector<std::string>>();
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+// FNV-1a: a stable 64-bit hash (std::hash may differ between builds of the library).
+std::string Fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string Base64Decode(std::string_view in) {
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  };
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    const int v = val(c);
+    if (v < 0) continue;  // '=' padding
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+    }
+  }
+  return out;
+}
+
+std::string EncodeRecords(const std::vector<Record>& records) {
+  Json arr = Json::array();
+  for (const auto& r : records) arr.push_back(ToJson(r));
+  return arr.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// When the stored records stop being valid without the file changing: never, except for
+// e-mail, whose stale-email verdict depends on the sweep's date; and errors are never reused
+// (they may be transient).
+int64_t ReusableUntil(const WalkEntry& e, const std::vector<Record>& records, int64_t scan_started_ns) {
+  if (records.empty() || scan_started_ns == 0 || !S_ISREG(e.st.st_mode) || e.error || !e.note.empty()) return 0;
+  // A file changed in the same clock tick we opened it in may change again without its ctime
+  // moving (git's "racily clean" problem): keep its records, but do not trust them next time.
+  if (Ns(e.st.st_ctim) >= scan_started_ns || Ns(e.st.st_mtim) >= scan_started_ns) return 0;
+  int64_t until = kNever;
+  for (const auto& r : records) {
+    if (r.depth == 0 && r.outcome.status == ScanStatus::kError) return 0;
+    auto it = r.attributes.find("email_date");
+    if (it != r.attributes.end()) {
+      if (auto t = ParseTimestamp(it->second)) until = std::min(until, *t + kEmailReuseSeconds);
+      else return 0;
+    }
+  }
+  return until;
+}
+
+bool UnderRoot(std::string_view path, std::string_view root) {
+  if (root == "/") return !path.empty() && path[0] == '/';
+  return path.size() >= root.size() && path.compare(0, root.size(), root) == 0 &&
+         (path.size() == root.size() || path[root.size()] == '/');
+}
+
+// SQL function under_roots(path): is the path inside one of the current sweep's roots?
+void UnderRootsFn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* roots = static_cast<const std::vector<std::string>*>(sqlite3_user_data(ctx));
+  const char* p = static_cast<const char*>(sqlite3_value_blob(argv[0]));
+  const std::string_view path(p ? p : "", static_cast<size_t>(sqlite3_value_bytes(argv[0])));
+  bool under = false;
+  for (const auto& r : *roots) under = under || UnderRoot(path, r);
+  sqlite3_result_int(ctx, under);
+}
+
+int TakeLock(const std::string& path) {
+  const std::string lock_path = path + ".lock";
+  const int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw StateError("cannot create the lock file " + lock_path + ": " + std::strerror(errno));
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int err = errno;
+    char pid[32] = {};
+    const ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+    close(fd);
+    if (err == EWOULDBLOCK)
+      throw StateLocked("the state " + path + " is in use by another datasweep process" +
+                        (n > 0 ? " (pid " + std::string(pid, strcspn(pid, "\n")) + ")" : std::string()) +
+                        "; wait for that sweep to finish, or stop it (it can be resumed later)");
+    throw StateError("cannot lock " + lock_path + ": " + std::strerror(err));
+  }
+  const std::string mine = std::to_string(getpid()) + "\n";
+  if (ftruncate(fd, 0) == 0) (void)!pwrite(fd, mine.data(), mine.size(), 0);
+  return fd;
+}
+
+void Migrate(SqliteDb& db) {
+  db.Exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID");
+  int64_t version = 0;
+  {
+    SqliteStmt q = db.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (q.Step()) version = q.Int(0);
+  }
+  if (version > StateStore::kSchemaVersion)
+    throw StateError("the state was written by a newer datasweep (schema " + std::to_string(version) +
+                     ", this one knows " + std::to_string(StateStore::kSchemaVersion) + "); use a newer datasweep");
+  for (; version < StateStore::kSchemaVersion; ++version) {
+    db.Exec("BEGIN IMMEDIATE");
+    try {
+      db.Exec(kSteps[version]);
+      db.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)").Bind(1, version + 1).Run();
+      db.Exec("COMMIT");
+    } catch (...) {
+      db.Exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Record> DecodeRecords(std::string_view stored) {
+  std::vector<Record> out;
+  const Json arr = Json::parse(stored);
+  out.reserve(arr.size());
+  for (const auto& j : arr) {
+    out.push_back(RecordFromJson(j));
+    // ToJson keeps the exact bytes of a name that is not UTF-8 in path_bytes.
+    if (auto it = j.find("path_bytes"); it != j.end() && it->is_string()) out.back().real_path = Base64Decode(it->get<std::string>());
+  }
+  return out;
+}
+
+struct StateStore::Known {
+  int64_t file_id = 0, version_id = 0;
+  int64_t dev = 0, ino = 0, size = 0, mtime_ns = 0, ctime_ns = 0, reusable_until = 0;
+  bool same_fingerprint = false, gone = false;
+};
+
+// A read-only connection for one pipeline thread: the stored records of a version.
+struct StateStore::Reader {
+  explicit Reader(const std::string& path)
+      : db(path, SQLITE_OPEN_READONLY), get(db.Prepare("SELECT records FROM versions WHERE id = ?")) {}
+  SqliteDb db;
+  SqliteStmt get;
+};
+
+struct StateStore::Impl {
+  std::unordered_map<std::string, Known> index;  // built at BeginSweep, read-only afterwards
+  tbb::enumerable_thread_specific<std::unique_ptr<Reader>> readers;
+  SweepInfo sweep;
+  int64_t now = 0;
+  bool in_txn = false;
+  int pending = 0;
+  Clock::time_point txn_started;
+  SqliteStmt insert_file, insert_version, set_current, clear_gone, mark_done;
+};
+
+StateStore::StateStore(const std::string& path, Mode mode) : path_(path), mode_(mode), impl_(std::make_unique<Impl>()) {}
+
+StateStore::~StateStore() {
+  impl_.reset();  // statements before the connection
+  db_.reset();
+  if (lock_fd_ >= 0) close(lock_fd_);
+}
+
+std::unique_ptr<StateStore> StateStore::Open(const std::string& path, Mode mode) {
+  std::unique_ptr<StateStore> s(new StateStore(path, mode));
+  if (mode == Mode::kRead) {
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) throw StateError("no state database at " + path + ": " + std::strerror(errno));
+    s->db_ = std::make_unique<SqliteDb>(path, SQLITE_OPEN_READONLY);
+    s->db_->Exec("PRAGMA busy_timeout = 5000");
+    SqliteStmt q = s->db_->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!q.Step() || q.Int(0) != kSchemaVersion)
+      throw StateError(path + " is not a datasweep state of schema " + std::to_string(kSchemaVersion) +
+                       " (run a sweep with --state to migrate it)");
+    return s;
+  }
+  s->lock_fd_ = TakeLock(path);
+  // Created owner-only before SQLite sees it: the state holds masked findings (SQLite gives its
+  // -wal and -shm files the database's permissions).
+  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw StateError("cannot create the state " + path + ": " + std::strerror(errno));
+  close(fd);
+  s->db_ = std::make_unique<SqliteDb>(path, SQLITE_OPEN_READWRITE);
+  s->db_->Exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+  Migrate(*s->db_);
+  sqlite3_create_function(s->db_->Handle(), "under_roots", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                          &s->impl_->sweep.roots, UnderRootsFn, nullptr, nullptr);
+  return s;
+}
+
+std::string StateStore::SettingsFingerprint(const ScanEnvironment& env) {
+  std::string s = "records-v1|" + env.policy->Fingerprint();
+  for (const auto& l : env.locations->All())
+    s += "|" + l.prefix + "=" + std::string(ToString(l.kind)) + "," + std::to_string(l.encrypted) +
+         std::to_string(l.secure) + std::to_string(l.pupil_accessible) + "," + l.drive;
+  s += "|detectors:";
+  for (const auto& d : env.detectors->Detectors()) s += std::string(d->Info().id) + ",";
+  // A different scanner binary (an upgrade, new detectors or extractors) re-scans everything.
+  struct stat exe;
+  if (stat("/proc/self/exe", &exe) == 0) s += "|exe:" + std::to_string(exe.st_size) + ":" + std::to_string(Ns(exe.st_mtim));
+  return Fnv1a(s);
+}
+
+SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots, const std::string& fingerprint, int64_t now,
+                                 bool* resumed) {
+  Impl& m = *impl_;
+  m.now = now;
+  *resumed = false;
+  const std::string roots_text = JoinRoots(roots);
+  auto sweeps = Sweeps();
+  db_->Exec("BEGIN IMMEDIATE");
+  if (!sweeps.empty() && sweeps.back().status != "complete") {
+    SweepInfo& last = sweeps.back();
+    if (JoinRoots(last.roots) == roots_text && last.fingerprint == fingerprint) {
+      *resumed = true;
+      m.sweep = last;
+      ++m.sweep.runs;
+      db_->Prepare("UPDATE sweeps SET status = 'running', runs = ? WHERE id = ?").Bind(1, m.sweep.runs).Bind(2, last.id).Run();
+    } else {
+      db_->Prepare("UPDATE sweeps SET status = 'interrupted' WHERE id = ?").Bind(1, last.id).Run();
+    }
+  }
+  if (!*resumed) {
+    m.sweep = SweepInfo{0, now, 0, roots, fingerprint, "running", 0, 1};
+    db_->Prepare("INSERT INTO sweeps(started, roots, fingerprint, status) VALUES(?, ?, ?, 'running')")
+        .Bind(1, now).Bind(2, roots_text).Bind(3, fingerprint).Run();
+    m.sweep.id = db_->LastInsertId();
+  }
+  m.sweep.roots = roots;
+  db_->Exec("COMMIT");
+  LoadIndex(fingerprint);
+  m.insert_file = db_->Prepare(
+      "INSERT INTO files(path, first_sweep) VALUES(?, ?) ON CONFLICT(path) DO UPDATE SET gone_sweep = NULL RETURNING id");
+  m.insert_version = db_->Prepare(
+      "INSERT INTO versions(file_id, sweep_id, dev, ino, size, mtime_ns, ctime_ns, fingerprint, reusable_until, class, records)"
+      " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  m.set_current = db_->Prepare("UPDATE files SET current_version = ?, gone_sweep = NULL WHERE id = ?");
+  m.clear_gone = db_->Prepare("UPDATE files SET gone_sweep = NULL WHERE id = ?");
+  m.mark_done = db_->Prepare("INSERT OR REPLACE INTO sweep_files(sweep_id, file_id, version_id, run) VALUES(?, ?, ?, ?)");
+  return m.sweep;
+}
+
+void StateStore::LoadIndex(const std::string& fingerprint) {
+  Impl& m = *impl_;
+  m.index.clear();
+  SqliteStmt q = db_->Prepare(
+      "SELECT f.path, f.id, v.id, v.dev, v.ino, v.size, v.mtime_ns, v.ctime_ns, v.reusable_until, v.fingerprint = ?,"
+      " f.gone_sweep IS NOT NULL FROM files f JOIN versions v ON v.id = f.current_version");
+  q.Bind(1, fingerprint);
+  while (q.Step()) {
+    Known k{q.Int(1), q.Int(2), q.Int(3), q.Int(4), q.Int(5), q.Int(6), q.Int(7), q.Int(8), q.Int(9) != 0, q.Int(10) != 0};
+    m.index.emplace(q.Str(0), k);
+  }
+}
+
+bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records) {
+  if (!S_ISREG(e.st.st_mode) || e.error || !e.note.empty()) return false;
+  const auto it = impl_->index.find(e.path);
+  if (it == impl_->index.end()) return false;
+  const Known& k = it->second;
+  if (!k.same_fingerprint || k.reusable_until <= impl_->now || k.dev != static_cast<int64_t>(e.st.st_dev) ||
+      k.ino != static_cast<int64_t>(e.st.st_ino) || k.size != static_cast<int64_t>(e.st.st_size) ||
+      k.mtime_ns != Ns(e.st.st_mtim) || k.ctime_ns != Ns(e.st.st_ctim))
+    return false;
+  auto& reader = impl_->readers.local();
+  try {
+    if (!reader) reader = std::make_unique<Reader>(path_);
+    reader->get.Bind(1, k.version_id);
+    const bool found = reader->get.Step();
+    if (found) *records = DecodeRecords(reader->get.Bytes(0));
+    reader->get.Reset();
+    return found && !records->empty();
+  } catch (const std::exception&) {
+    if (reader) reader->get.Reset();
+    records->clear();
+    return false;  // unreadable stored records: scan the file instead
+  }
+}
+
+int64_t StateStore::FileId(const std::string& path, const Known* known) {
+  Impl& m = *impl_;
+  if (known) {
+    if (known->gone) m.clear_gone.Bind(1, known->file_id).Run();
+    return known->file_id;
+  }
+  m.insert_file.BindBlob(1, path).Bind(2, m.sweep.id);
+  if (!m.insert_file.Step()) throw StateError("state database: no id for a new file");
+  const int64_t id = m.insert_file.Int(0);
+  m.insert_file.Reset();
+  return id;
+}
+
+void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bool reused, int64_t scan_started_ns) {
+  Impl& m = *impl_;
+  if (records.empty()) return;
+  if (!m.in_txn) {
+    db_->Exec("BEGIN IMMEDIATE");
+    m.in_txn = true;
+    m.pending = 0;
+    m.txn_started = Clock::now();
+  }
+  const auto it = m.index.find(e.path);
+  const Known* known = it == m.index.end() ? nullptr : &it->second;
+  const int64_t file_id = FileId(e.path, known);
+  int64_t version_id = reused && known ? known->version_id : 0;
+  if (!version_id) {
+    const Record& top = records.back();
+    m.insert_version.Bind(1, file_id).Bind(2, m.sweep.id).Bind(3, static_cast<int64_t>(e.st.st_dev))
+        .Bind(4, static_cast<int64_t>(e.st.st_ino)).Bind(5, static_cast<int64_t>(e.st.st_size))
+        .Bind(6, Ns(e.st.st_mtim)).Bind(7, Ns(e.st.st_ctim)).Bind(8, m.sweep.fingerprint)
+        .Bind(9, ReusableUntil(e, records, scan_started_ns)).Bind(10, ToString(top.verdict.data_class))
+        .Bind(11, EncodeRecords(records)).Run();
+    version_id = db_->LastInsertId();
+    m.set_current.Bind(1, version_id).Bind(2, file_id).Run();
+  }
+  m.mark_done.Bind(1, m.sweep.id).Bind(2, file_id).Bind(3, version_id).Bind(4, m.sweep.runs).Run();
+  ++m.pending;
+  CommitIfDue(false);
+}
+
+void StateStore::CommitIfDue(bool force) {
+  Impl& m = *impl_;
+  if (!m.in_txn) return;
+  if (force || m.pending >= kCommitEvery || Clock::now() - m.txn_started >= kCommitInterval) {
+    db_->Exec("COMMIT");
+    m.in_txn = false;
+  }
+}
+
+void StateStore::FinishSweep(bool complete, double elapsed_s) {
+  Impl& m = *impl_;
+  CommitIfDue(true);
+  db_->Exec("BEGIN IMMEDIATE");
+  if (complete) {
+    // The walk covered the whole tree in this run: files done in an earlier run of the sweep
+    // and not seen now were deleted meanwhile; files known before and not seen now are gone.
+    db_->Prepare("DELETE FROM sweep_files WHERE sweep_id = ? AND run <> ?").Bind(1, m.sweep.id).Bind(2, m.sweep.runs).Run();
+    db_->Prepare(
+           "UPDATE files SET gone_sweep = ?1 WHERE gone_sweep IS NULL AND under_roots(path) AND NOT EXISTS"
+           " (SELECT 1 FROM sweep_files s WHERE s.sweep_id = ?1 AND s.file_id = files.id)")
+        .Bind(1, m.sweep.id).Run();
+  }
+  db_->Prepare("UPDATE sweeps SET status = ?, finished = ?, elapsed_s = elapsed_s + ? WHERE id = ?")
+      .Bind(1, complete ? "complete" : "interrupted")
+      .Bind(2, complete ? static_cast<int64_t>(std::time(nullptr)) : int64_t{0})
+      .Bind(3, elapsed_s)
+      .Bind(4, m.sweep.id)
+      .Run();
+  db_->Exec("COMMIT");
+  m.sweep.status = complete ? "complete" : "interrupted";
+}
+
+std::vector<SweepInfo> StateStore::Sweeps() {
+  std::vector<SweepInfo> out;
+  SqliteStmt q = db_->Prepare("SELECT id, started, finished, roots, fingerprint, status, elapsed_s, runs FROM sweeps ORDER BY id");
+  while (q.Step())
+    out.push_back({q.Int(0), q.Int(1), q.IsNull(2) ? 0 : q.Int(2), SplitRoots(q.Bytes(3)), q.Str(4), q.Str(5), q.Real(6),
+                   q.Int(7)});
+  return out;
+}
+
+void StateStore::ForEachRecord(int64_t sweep, const std::function<void(const Record&)>& fn) {
+  SqliteStmt q = db_->Prepare(
+      "SELECT v.records FROM sweep_files s JOIN files f ON f.id = s.file_id JOIN versions v ON v.id = s.version_id"
+      " WHERE s.sweep_id = ? ORDER BY f.path");
+  q.Bind(1, sweep);
+  while (q.Step())
+    for (const Record& r : DecodeRecords(q.Bytes(0))) fn(r);
+}
+
+void StateStore::ForEachChangedFile(int64_t a, int64_t b,
+                                    const std::function<void(std::vector<Record>&&, std::vector<Record>&&)>& fn) {
+  SqliteStmt q = db_->Prepare(
+      "SELECT va.records, vb.records FROM files f"
+      " LEFT JOIN sweep_files sa ON sa.sweep_id = ?1 AND sa.file_id = f.id"
+      " LEFT JOIN sweep_files sb ON sb.sweep_id = ?2 AND sb.file_id = f.id"
+      " LEFT JOIN versions va ON va.id = sa.version_id LEFT JOIN versions vb ON vb.id = sb.version_id"
+      " WHERE (sa.version_id IS NOT NULL OR sb.version_id IS NOT NULL) AND sa.version_id IS NOT sb.version_id"
+      " ORDER BY f.path");
+  q.Bind(1, a).Bind(2, b);
+  while (q.Step())
+    fn(q.IsNull(0) ? std::vector<Record>{} : DecodeRecords(q.Bytes(0)),
+       q.IsNull(1) ? std::vector<Record>{} : DecodeRecords(q.Bytes(1)));
+}
+
+Summary StateStore::SummaryOf(const SweepInfo& sweep) {
+  Summary s;
+  ForEachRecord(sweep.id, [&](const Record& r) { s.Add(r, r.depth == 0); });
+  s.roots = sweep.roots;
+  s.elapsed_s = sweep.elapsed_s;
+  s.started = FormatTimestamp(sweep.started);
+  s.finished = sweep.finished ? FormatTimestamp(sweep.finished) : "";
+  return s;
+}
+
+}  // namespace datasweep
