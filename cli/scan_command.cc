@@ -200,6 +200,11 @@ int RunScanCommand(int argc, char** argv) {
   std::unique_ptr<StateStore> state;
   if (!state_file.empty() && !OpenState(state_file, sweep, env, quiet, &state)) return kExitError;
   sweep.cache = state.get();
+  std::unique_ptr<TracingCache> trace;  // test aid: which files were read, which reused
+  if (state && getenv("DATASWEEP_TRACE_STATE")) {
+    trace = std::make_unique<TracingCache>(state.get(), getenv("DATASWEEP_TRACE_STATE"));
+    sweep.cache = trace.get();
+  }
 
   SweepProgress progress;
   g_stop = &progress.stop;

@@ -3,6 +3,8 @@
 // The pipeline never depends on how records are kept.
 #pragma once
 #include <cstdint>
+#include <fstream>
+#include <string>
 #include <vector>
 
 #include "scanner/record.h"
@@ -22,6 +24,23 @@ class RecordCache {
   // wall-clock time taken just before the file was opened (0 when reused).
   virtual void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused,
                     int64_t scan_started_ns) = 0;
+};
+
+// A RecordCache that forwards to another and logs, per top-level entry, "reused\tPATH" or
+// "scanned\tPATH" to a file: how tests prove that a re-sweep or a resumed sweep did not open a
+// file (`datasweep scan` enables it when DATASWEEP_TRACE_STATE names a file).
+class TracingCache final : public RecordCache {
+ public:
+  TracingCache(RecordCache* inner, const std::string& log_path) : inner_(inner), log_(log_path, std::ios::app) {}
+  bool Lookup(const WalkEntry& entry, std::vector<Record>* records) override { return inner_->Lookup(entry, records); }
+  void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused, int64_t scan_started_ns) override {
+    inner_->Done(entry, records, reused, scan_started_ns);
+    log_ << (reused ? "reused\t" : "scanned\t") << entry.path << '\n';
+  }
+
+ private:
+  RecordCache* inner_;
+  std::ofstream log_;
 };
 
 }  // namespace datasweep
