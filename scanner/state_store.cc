@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cstring>
 
+#include "scanner/record_codec.h"
+
 namespace datasweep {
 namespace {
 
@@ -32,13 +34,18 @@ constexpr const char* kSteps[] = {
          status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted')),
          elapsed_s REAL NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 1);
        CREATE TABLE files(
-         id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE, current_version INTEGER,
-         first_sweep INTEGER NOT NULL, gone_sweep INTEGER);
+         id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE, first_sweep INTEGER NOT NULL,
+         gone_sweep INTEGER,
+         -- the current version and its identity, copied here so that loading the index at the
+         -- start of a sweep reads this narrow table only
+         current_version INTEGER, dev INTEGER, ino INTEGER, size INTEGER, mtime_ns INTEGER,
+         ctime_ns INTEGER, fingerprint TEXT, reusable_until INTEGER);
        CREATE TABLE versions(
          id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, sweep_id INTEGER NOT NULL,
          dev INTEGER NOT NULL, ino INTEGER NOT NULL, size INTEGER NOT NULL,
          mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, fingerprint TEXT NOT NULL,
-         reusable_until INTEGER NOT NULL, class TEXT NOT NULL, records TEXT NOT NULL);
+         reusable_until INTEGER NOT NULL, class TEXT NOT NULL, records TEXT NOT NULL,
+         packed BLOB);
        CREATE TABLE sweep_files(
          sweep_id INTEGER NOT NULL, file_id INTEGER NOT NULL, version_id INTEGER NOT NULL,
          run INTEGER NOT NULL, PRIMARY KEY (sweep_id, file_id)) WITHOUT ROWID;)",
@@ -198,16 +205,44 @@ struct StateStore::Known {
   bool same_fingerprint = false, gone = false;
 };
 
-// A read-only connection for one pipeline thread: the stored records of a version.
+// A read-only connection for one pipeline thread: the stored records of a version. It holds
+// one read transaction for the whole sweep — a snapshot of the state as the sweep began, which
+// is all Lookup needs — so its page cache stays valid while the writer commits, and pages come
+// through mmap rather than one read() each.
 struct StateStore::Reader {
-  explicit Reader(const std::string& path)
-      : db(path, SQLITE_OPEN_READONLY), get(db.Prepare("SELECT records FROM versions WHERE id = ?")) {}
+  explicit Reader(const std::string& path) : db(path, SQLITE_OPEN_READONLY) {
+    db.Exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; BEGIN");
+    get = db.Prepare("SELECT packed, records FROM versions WHERE id = ?");
+  }
   SqliteDb db;
   SqliteStmt get;
 };
 
+// The index's keys, packed into large blocks: one allocation per megabyte instead of one per
+// path, which makes loading and freeing a million-file index cheap.
+class PathArena {
+ public:
+  std::string_view Add(std::string_view s) {
+    if (blocks_.empty() || used_ + s.size() > kBlock) {
+      blocks_.push_back(std::make_unique<char[]>(std::max(kBlock, s.size())));
+      used_ = 0;
+    }
+    char* p = blocks_.back().get() + used_;
+    std::memcpy(p, s.data(), s.size());
+    used_ += s.size();
+    return {p, s.size()};
+  }
+  void clear() { blocks_.clear(), used_ = 0; }
+
+ private:
+  static constexpr size_t kBlock = 1 << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0;
+};
+
 struct StateStore::Impl {
-  std::unordered_map<std::string, Known> index;  // built at BeginSweep, read-only afterwards
+  PathArena paths;
+  std::unordered_map<std::string_view, Known> index;  // built at BeginSweep, read-only afterwards
   tbb::enumerable_thread_specific<std::unique_ptr<Reader>> readers;
   SweepInfo sweep;
   int64_t now = 0;
@@ -296,9 +331,11 @@ SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots, const st
   m.insert_file = db_->Prepare(
       "INSERT INTO files(path, first_sweep) VALUES(?, ?) ON CONFLICT(path) DO UPDATE SET gone_sweep = NULL RETURNING id");
   m.insert_version = db_->Prepare(
-      "INSERT INTO versions(file_id, sweep_id, dev, ino, size, mtime_ns, ctime_ns, fingerprint, reusable_until, class, records)"
-      " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  m.set_current = db_->Prepare("UPDATE files SET current_version = ?, gone_sweep = NULL WHERE id = ?");
+      "INSERT INTO versions(file_id, sweep_id, dev, ino, size, mtime_ns, ctime_ns, fingerprint, reusable_until, class,"
+      " records, packed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  m.set_current = db_->Prepare(
+      "UPDATE files SET gone_sweep = NULL, current_version = ?2, dev = ?3, ino = ?4, size = ?5, mtime_ns = ?6,"
+      " ctime_ns = ?7, fingerprint = ?8, reusable_until = ?9 WHERE id = ?1");
   m.clear_gone = db_->Prepare("UPDATE files SET gone_sweep = NULL WHERE id = ?");
   m.mark_done = db_->Prepare("INSERT OR REPLACE INTO sweep_files(sweep_id, file_id, version_id, run) VALUES(?, ?, ?, ?)");
   return m.sweep;
@@ -307,13 +344,18 @@ SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots, const st
 void StateStore::LoadIndex(const std::string& fingerprint) {
   Impl& m = *impl_;
   m.index.clear();
+  m.paths.clear();
+  {
+    SqliteStmt n = db_->Prepare("SELECT max(id) FROM files");
+    if (n.Step()) m.index.reserve(static_cast<size_t>(n.Int(0)));
+  }
   SqliteStmt q = db_->Prepare(
-      "SELECT f.path, f.id, v.id, v.dev, v.ino, v.size, v.mtime_ns, v.ctime_ns, v.reusable_until, v.fingerprint = ?,"
-      " f.gone_sweep IS NOT NULL FROM files f JOIN versions v ON v.id = f.current_version");
+      "SELECT path, id, current_version, dev, ino, size, mtime_ns, ctime_ns, reusable_until, fingerprint = ?,"
+      " gone_sweep IS NOT NULL FROM files WHERE current_version IS NOT NULL");
   q.Bind(1, fingerprint);
   while (q.Step()) {
     Known k{q.Int(1), q.Int(2), q.Int(3), q.Int(4), q.Int(5), q.Int(6), q.Int(7), q.Int(8), q.Int(9) != 0, q.Int(10) != 0};
-    m.index.emplace(q.Str(0), k);
+    m.index.emplace(m.paths.Add(q.Bytes(0)), k);
   }
 }
 
@@ -331,7 +373,10 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records) {
     if (!reader) reader = std::make_unique<Reader>(path_);
     reader->get.Bind(1, k.version_id);
     const bool found = reader->get.Step();
-    if (found) *records = DecodeRecords(reader->get.Bytes(0));
+    if (found) {
+      auto packed = reader->get.IsNull(0) ? std::nullopt : UnpackRecords(reader->get.Bytes(0));
+      *records = packed ? std::move(*packed) : DecodeRecords(reader->get.Bytes(1));
+    }
     reader->get.Reset();
     return found && !records->empty();
   } catch (const std::exception&) {
@@ -369,13 +414,18 @@ void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bo
   int64_t version_id = reused && known ? known->version_id : 0;
   if (!version_id) {
     const Record& top = records.back();
+    const int64_t reusable_until = ReusableUntil(e, records, scan_started_ns);
     m.insert_version.Bind(1, file_id).Bind(2, m.sweep.id).Bind(3, static_cast<int64_t>(e.st.st_dev))
         .Bind(4, static_cast<int64_t>(e.st.st_ino)).Bind(5, static_cast<int64_t>(e.st.st_size))
         .Bind(6, Ns(e.st.st_mtim)).Bind(7, Ns(e.st.st_ctim)).Bind(8, m.sweep.fingerprint)
-        .Bind(9, ReusableUntil(e, records, scan_started_ns)).Bind(10, ToString(top.verdict.data_class))
-        .Bind(11, EncodeRecords(records)).Run();
+        .Bind(9, reusable_until).Bind(10, ToString(top.verdict.data_class)).Bind(11, EncodeRecords(records));
+    // The packed form serves re-sweeps only: not kept for records that will never be reused.
+    if (reusable_until > 0) m.insert_version.BindBlob(12, PackRecords(records));
+    m.insert_version.Run();
     version_id = db_->LastInsertId();
-    m.set_current.Bind(1, version_id).Bind(2, file_id).Run();
+    m.set_current.Bind(1, file_id).Bind(2, version_id).Bind(3, static_cast<int64_t>(e.st.st_dev))
+        .Bind(4, static_cast<int64_t>(e.st.st_ino)).Bind(5, static_cast<int64_t>(e.st.st_size))
+        .Bind(6, Ns(e.st.st_mtim)).Bind(7, Ns(e.st.st_ctim)).Bind(8, m.sweep.fingerprint).Bind(9, reusable_until).Run();
   }
   m.mark_done.Bind(1, m.sweep.id).Bind(2, file_id).Bind(3, version_id).Bind(4, m.sweep.runs).Run();
   ++m.pending;
