@@ -80,7 +80,8 @@ bool OpenState(const std::string& file, const SweepOptions& sweep, const ScanEnv
   try {
     *state = StateStore::Open(file, StateStore::Mode::kSweep);
     bool resumed = false;
-    const SweepInfo info = (*state)->BeginSweep(sweep.roots, StateStore::SettingsFingerprint(env), env.now, &resumed);
+    const SweepInfo info = (*state)->BeginSweep(sweep.roots, StateStore::SettingsFingerprint(env), env.now, &resumed,
+                                                env.locations);
     if (resumed && !quiet)
       std::cerr << "datasweep: resuming interrupted sweep " << info.id << " (run " << info.runs
                 << "); files it already scanned are not read again\n";

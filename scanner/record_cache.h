@@ -31,11 +31,16 @@ class RecordCache {
 // file (`datasweep scan` enables it when DATASWEEP_TRACE_STATE names a file).
 class TracingCache final : public RecordCache {
  public:
-  TracingCache(RecordCache* inner, const std::string& log_path) : inner_(inner), log_(log_path, std::ios::app) {}
-  bool Lookup(const WalkEntry& entry, std::vector<Record>* records) override { return inner_->Lookup(entry, records); }
-  void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused, int64_t scan_started_ns) override {
+  TracingCache(RecordCache* inner, const std::string& log_path)
+      : inner_(inner), log_(log_path, std::ios::app) {}
+  bool Lookup(const WalkEntry& entry, std::vector<Record>* records) override {
+    return inner_->Lookup(entry, records);
+  }
+  void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused,
+            int64_t scan_started_ns) override {
     inner_->Done(entry, records, reused, scan_started_ns);
-    log_ << (reused ? "reused\t" : "scanned\t") << entry.path << '\n';
+    // Flushed per line: a test that SIGKILLs the sweep reads what it had done up to then.
+    log_ << (reused ? "reused\t" : "scanned\t") << entry.path << std::endl;
   }
 
  private:

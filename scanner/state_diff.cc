@@ -17,7 +17,8 @@ Change Base(const char* kind, const Record* before, const Record* after) {
   return c;
 }
 
-Change ViolationChange(const char* kind, const Record* before, const Record* after, const Violation& v) {
+Change ViolationChange(const char* kind, const Record* before, const Record* after,
+                       const Violation& v) {
   Change c = Base(kind, before, after);
   c.rule = v.rule;
   c.severity = std::string(ToString(v.severity));
@@ -27,7 +28,8 @@ Change ViolationChange(const char* kind, const Record* before, const Record* aft
 }
 
 // One record present in `before`, `after` or both (same real path).
-void DiffRecord(const Record* before, const Record* after, const std::function<void(const Change&)>& emit) {
+void DiffRecord(const Record* before, const Record* after,
+                const std::function<void(const Change&)>& emit) {
   std::map<std::string, const Violation*> old_v, new_v;
   if (before)
     for (const auto& v : before->violations) old_v.emplace(v.rule, &v);
@@ -65,8 +67,44 @@ void DiffRecords(const std::vector<Record>& before, const std::vector<Record>& a
   for (const auto& [path, pair] : by_path) DiffRecord(pair.first, pair.second, emit);
 }
 
-void DiffSweeps(StateStore& state, int64_t from, int64_t to, const std::function<void(const Change&)>& emit) {
-  state.ForEachChangedFile(from, to, [&](std::vector<Record>&& a, std::vector<Record>&& b) { DiffRecords(a, b, emit); });
+void ForEachFileChange(StateStore& state, int64_t from, int64_t to, const FileChangeFn& fn) {
+  const std::vector<int64_t> moved =
+      state.ForEachMovedFile(from, to, [&](std::vector<Record>&& a, std::vector<Record>&& b) {
+        if (a.empty() || b.empty()) return;
+        // Members line up by their path inside the file: rebase the old records on the new path.
+        const std::string old_top = a.back().real_path, new_top = b.back().real_path;
+        for (Record& r : a)
+          if (r.real_path.compare(0, old_top.size(), old_top) == 0)
+            r.real_path = new_top + r.real_path.substr(old_top.size());
+        fn(a, b, true);
+      });
+  state.ForEachChangedFile(
+      from, to, [&](std::vector<Record>&& a, std::vector<Record>&& b) { fn(a, b, false); }, moved);
+}
+
+void DiffSweeps(StateStore& state, int64_t from, int64_t to,
+                const std::function<void(const Change&)>& emit) {
+  ForEachFileChange(state, from, to,
+                    [&](const std::vector<Record>& a, const std::vector<Record>& b, bool moved) {
+                      if (moved) {
+                        Change c = Base("moved", &a.back(), &b.back());
+                        c.from_path = a.back().path;
+                        emit(c);
+                      }
+                      DiffRecords(a, b, emit);
+                    });
+}
+
+std::vector<Violation> NewViolations(const Record* before, const Record& after) {
+  std::vector<Violation> out;
+  for (const auto& v : after.violations) {
+    bool known = false;
+    if (before)
+      for (const auto& w : before->violations)
+        known = known || (w.rule == v.rule && w.severity == v.severity && w.message == v.message);
+    if (!known) out.push_back(v);
+  }
+  return out;
 }
 
 Json ToJson(const Change& c) {
@@ -85,6 +123,12 @@ Json ToJson(const Change& c) {
   j["real_path"] = path["real_path"];
   if (path.contains("path_bytes")) j["path_bytes"] = path["path_bytes"];
   j["container"] = path["container"];
+  if (!c.from_path.empty())
+    j["from_path"] = ToJson([&] {
+      Record r;
+      r.path = r.real_path = c.from_path;
+      return r;
+    }())["path"];
   j["from_class"] = c.from_class.empty() ? Json(nullptr) : Json(c.from_class);
   j["to_class"] = c.to_class.empty() ? Json(nullptr) : Json(c.to_class);
   if (!c.rule.empty()) {

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <unordered_set>
 
 #include "scanner/record_codec.h"
 
@@ -109,8 +110,11 @@ std::string EncodeRecords(const std::vector<Record>& records) {
 // When the stored records stop being valid without the file changing: never, except for
 // e-mail, whose stale-email verdict depends on the sweep's date; and errors are never reused
 // (they may be transient).
-int64_t ReusableUntil(const WalkEntry& e, const std::vector<Record>& records, int64_t scan_started_ns) {
-  if (records.empty() || scan_started_ns == 0 || !S_ISREG(e.st.st_mode) || e.error || !e.note.empty()) return 0;
+int64_t ReusableUntil(const WalkEntry& e, const std::vector<Record>& records,
+                      int64_t scan_started_ns) {
+  if (records.empty() || scan_started_ns == 0 || !S_ISREG(e.st.st_mode) || e.error ||
+      !e.note.empty())
+    return 0;
   // A file changed in the same clock tick we opened it in may change again without its ctime
   // moving (git's "racily clean" problem): keep its records, but do not trust them next time.
   if (Ns(e.st.st_ctim) >= scan_started_ns || Ns(e.st.st_mtim) >= scan_started_ns) return 0;
@@ -119,11 +123,25 @@ int64_t ReusableUntil(const WalkEntry& e, const std::vector<Record>& records, in
     if (r.depth == 0 && r.outcome.status == ScanStatus::kError) return 0;
     auto it = r.attributes.find("email_date");
     if (it != r.attributes.end()) {
-      if (auto t = ParseTimestamp(it->second)) until = std::min(until, *t + kEmailReuseSeconds);
-      else return 0;
+      if (auto t = ParseTimestamp(it->second))
+        until = std::min(until, *t + kEmailReuseSeconds);
+      else
+        return 0;
     }
   }
   return until;
+}
+
+// Does a stored top-level record still describe the file where it now is? A location declared,
+// changed or removed for its folder changes its display path, location and so its violations.
+bool SamePlace(const Record& top, const std::string& real_path, const LocationTable* locations) {
+  if (!locations) return true;
+  const Location& now = locations->Find(real_path);
+  const Location& was = top.location;
+  return was.prefix == now.prefix && was.kind == now.kind && was.encrypted == now.encrypted &&
+         was.secure == now.secure && was.pupil_accessible == now.pupil_accessible &&
+         was.drive == now.drive && was.origin == now.origin &&
+         top.path == locations->DisplayPath(real_path);
 }
 
 bool UnderRoot(std::string_view path, std::string_view root) {
@@ -145,16 +163,18 @@ void UnderRootsFn(sqlite3_context* ctx, int, sqlite3_value** argv) {
 int TakeLock(const std::string& path) {
   const std::string lock_path = path + ".lock";
   const int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw StateError("cannot create the lock file " + lock_path + ": " + std::strerror(errno));
+  if (fd < 0)
+    throw StateError("cannot create the lock file " + lock_path + ": " + std::strerror(errno));
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
     char pid[32] = {};
     const ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
     close(fd);
     if (err == EWOULDBLOCK)
-      throw StateLocked("the state " + path + " is in use by another datasweep process" +
-                        (n > 0 ? " (pid " + std::string(pid, strcspn(pid, "\n")) + ")" : std::string()) +
-                        "; wait for that sweep to finish, or stop it (it can be resumed later)");
+      throw StateLocked(
+          "the state " + path + " is in use by another datasweep process" +
+          (n > 0 ? " (pid " + std::string(pid, strcspn(pid, "\n")) + ")" : std::string()) +
+          "; wait for that sweep to finish, or stop it (it can be resumed later)");
     throw StateError("cannot lock " + lock_path + ": " + std::strerror(err));
   }
   const std::string mine = std::to_string(getpid()) + "\n";
@@ -170,13 +190,16 @@ void Migrate(SqliteDb& db) {
     if (q.Step()) version = q.Int(0);
   }
   if (version > StateStore::kSchemaVersion)
-    throw StateError("the state was written by a newer datasweep (schema " + std::to_string(version) +
-                     ", this one knows " + std::to_string(StateStore::kSchemaVersion) + "); use a newer datasweep");
+    throw StateError("the state was written by a newer datasweep (schema " +
+                     std::to_string(version) + ", this one knows " +
+                     std::to_string(StateStore::kSchemaVersion) + "); use a newer datasweep");
   for (; version < StateStore::kSchemaVersion; ++version) {
     db.Exec("BEGIN IMMEDIATE");
     try {
       db.Exec(kSteps[version]);
-      db.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)").Bind(1, version + 1).Run();
+      db.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)")
+          .Bind(1, version + 1)
+          .Run();
       db.Exec("COMMIT");
     } catch (...) {
       db.Exec("ROLLBACK");
@@ -194,7 +217,8 @@ std::vector<Record> DecodeRecords(std::string_view stored) {
   for (const auto& j : arr) {
     out.push_back(RecordFromJson(j));
     // ToJson keeps the exact bytes of a name that is not UTF-8 in path_bytes.
-    if (auto it = j.find("path_bytes"); it != j.end() && it->is_string()) out.back().real_path = Base64Decode(it->get<std::string>());
+    if (auto it = j.find("path_bytes"); it != j.end() && it->is_string())
+      out.back().real_path = Base64Decode(it->get<std::string>());
   }
   return out;
 }
@@ -246,13 +270,15 @@ struct StateStore::Impl {
   tbb::enumerable_thread_specific<std::unique_ptr<Reader>> readers;
   SweepInfo sweep;
   int64_t now = 0;
+  const LocationTable* locations = nullptr;
   bool in_txn = false;
   int pending = 0;
   Clock::time_point txn_started;
   SqliteStmt insert_file, insert_version, set_current, clear_gone, mark_done;
 };
 
-StateStore::StateStore(const std::string& path, Mode mode) : path_(path), mode_(mode), impl_(std::make_unique<Impl>()) {}
+StateStore::StateStore(const std::string& path, Mode mode)
+    : path_(path), mode_(mode), impl_(std::make_unique<Impl>()) {}
 
 StateStore::~StateStore() {
   impl_.reset();  // statements before the connection
@@ -264,12 +290,14 @@ std::unique_ptr<StateStore> StateStore::Open(const std::string& path, Mode mode)
   std::unique_ptr<StateStore> s(new StateStore(path, mode));
   if (mode == Mode::kRead) {
     struct stat st;
-    if (stat(path.c_str(), &st) != 0) throw StateError("no state database at " + path + ": " + std::strerror(errno));
+    if (stat(path.c_str(), &st) != 0)
+      throw StateError("no state database at " + path + ": " + std::strerror(errno));
     s->db_ = std::make_unique<SqliteDb>(path, SQLITE_OPEN_READONLY);
     s->db_->Exec("PRAGMA busy_timeout = 5000");
     SqliteStmt q = s->db_->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
     if (!q.Step() || q.Int(0) != kSchemaVersion)
-      throw StateError(path + " is not a datasweep state of schema " + std::to_string(kSchemaVersion) +
+      throw StateError(path + " is not a datasweep state of schema " +
+                       std::to_string(kSchemaVersion) +
                        " (run a sweep with --state to migrate it)");
     return s;
   }
@@ -280,7 +308,8 @@ std::unique_ptr<StateStore> StateStore::Open(const std::string& path, Mode mode)
   if (fd < 0) throw StateError("cannot create the state " + path + ": " + std::strerror(errno));
   close(fd);
   s->db_ = std::make_unique<SqliteDb>(path, SQLITE_OPEN_READWRITE);
-  s->db_->Exec("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+  s->db_->Exec(
+      "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
   Migrate(*s->db_);
   sqlite3_create_function(s->db_->Handle(), "under_roots", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                           &s->impl_->sweep.roots, UnderRootsFn, nullptr, nullptr);
@@ -288,22 +317,21 @@ std::unique_ptr<StateStore> StateStore::Open(const std::string& path, Mode mode)
 }
 
 std::string StateStore::SettingsFingerprint(const ScanEnvironment& env) {
-  std::string s = "records-v1|" + env.policy->Fingerprint();
-  for (const auto& l : env.locations->All())
-    s += "|" + l.prefix + "=" + std::string(ToString(l.kind)) + "," + std::to_string(l.encrypted) +
-         std::to_string(l.secure) + std::to_string(l.pupil_accessible) + "," + l.drive;
-  s += "|detectors:";
+  std::string s = "records-v2|" + env.policy->Fingerprint() + "|detectors:";
   for (const auto& d : env.detectors->Detectors()) s += std::string(d->Info().id) + ",";
   // A different scanner binary (an upgrade, new detectors or extractors) re-scans everything.
   struct stat exe;
-  if (stat("/proc/self/exe", &exe) == 0) s += "|exe:" + std::to_string(exe.st_size) + ":" + std::to_string(Ns(exe.st_mtim));
+  if (stat("/proc/self/exe", &exe) == 0)
+    s += "|exe:" + std::to_string(exe.st_size) + ":" + std::to_string(Ns(exe.st_mtim));
   return Fnv1a(s);
 }
 
-SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots, const std::string& fingerprint, int64_t now,
-                                 bool* resumed) {
+SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots,
+                                 const std::string& fingerprint, int64_t now, bool* resumed,
+                                 const LocationTable* locations) {
   Impl& m = *impl_;
   m.now = now;
+  m.locations = locations;
   *resumed = false;
   const std::string roots_text = JoinRoots(roots);
   auto sweeps = Sweeps();
@@ -314,30 +342,41 @@ SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots, const st
       *resumed = true;
       m.sweep = last;
       ++m.sweep.runs;
-      db_->Prepare("UPDATE sweeps SET status = 'running', runs = ? WHERE id = ?").Bind(1, m.sweep.runs).Bind(2, last.id).Run();
+      db_->Prepare("UPDATE sweeps SET status = 'running', runs = ? WHERE id = ?")
+          .Bind(1, m.sweep.runs)
+          .Bind(2, last.id)
+          .Run();
     } else {
       db_->Prepare("UPDATE sweeps SET status = 'interrupted' WHERE id = ?").Bind(1, last.id).Run();
     }
   }
   if (!*resumed) {
     m.sweep = SweepInfo{0, now, 0, roots, fingerprint, "running", 0, 1};
-    db_->Prepare("INSERT INTO sweeps(started, roots, fingerprint, status) VALUES(?, ?, ?, 'running')")
-        .Bind(1, now).Bind(2, roots_text).Bind(3, fingerprint).Run();
+    db_->Prepare(
+           "INSERT INTO sweeps(started, roots, fingerprint, status) VALUES(?, ?, ?, 'running')")
+        .Bind(1, now)
+        .Bind(2, roots_text)
+        .Bind(3, fingerprint)
+        .Run();
     m.sweep.id = db_->LastInsertId();
   }
   m.sweep.roots = roots;
   db_->Exec("COMMIT");
   LoadIndex(fingerprint);
   m.insert_file = db_->Prepare(
-      "INSERT INTO files(path, first_sweep) VALUES(?, ?) ON CONFLICT(path) DO UPDATE SET gone_sweep = NULL RETURNING id");
+      "INSERT INTO files(path, first_sweep) VALUES(?, ?) ON CONFLICT(path) DO UPDATE SET "
+      "gone_sweep = NULL RETURNING id");
   m.insert_version = db_->Prepare(
-      "INSERT INTO versions(file_id, sweep_id, dev, ino, size, mtime_ns, ctime_ns, fingerprint, reusable_until, class,"
+      "INSERT INTO versions(file_id, sweep_id, dev, ino, size, mtime_ns, ctime_ns, fingerprint, "
+      "reusable_until, class,"
       " records, packed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   m.set_current = db_->Prepare(
-      "UPDATE files SET gone_sweep = NULL, current_version = ?2, dev = ?3, ino = ?4, size = ?5, mtime_ns = ?6,"
+      "UPDATE files SET gone_sweep = NULL, current_version = ?2, dev = ?3, ino = ?4, size = ?5, "
+      "mtime_ns = ?6,"
       " ctime_ns = ?7, fingerprint = ?8, reusable_until = ?9 WHERE id = ?1");
   m.clear_gone = db_->Prepare("UPDATE files SET gone_sweep = NULL WHERE id = ?");
-  m.mark_done = db_->Prepare("INSERT OR REPLACE INTO sweep_files(sweep_id, file_id, version_id, run) VALUES(?, ?, ?, ?)");
+  m.mark_done = db_->Prepare(
+      "INSERT OR REPLACE INTO sweep_files(sweep_id, file_id, version_id, run) VALUES(?, ?, ?, ?)");
   return m.sweep;
 }
 
@@ -350,11 +389,13 @@ void StateStore::LoadIndex(const std::string& fingerprint) {
     if (n.Step()) m.index.reserve(static_cast<size_t>(n.Int(0)));
   }
   SqliteStmt q = db_->Prepare(
-      "SELECT path, id, current_version, dev, ino, size, mtime_ns, ctime_ns, reusable_until, fingerprint = ?,"
+      "SELECT path, id, current_version, dev, ino, size, mtime_ns, ctime_ns, reusable_until, "
+      "fingerprint = ?,"
       " gone_sweep IS NOT NULL FROM files WHERE current_version IS NOT NULL");
   q.Bind(1, fingerprint);
   while (q.Step()) {
-    Known k{q.Int(1), q.Int(2), q.Int(3), q.Int(4), q.Int(5), q.Int(6), q.Int(7), q.Int(8), q.Int(9) != 0, q.Int(10) != 0};
+    Known k{q.Int(1), q.Int(2), q.Int(3), q.Int(4),      q.Int(5),
+            q.Int(6), q.Int(7), q.Int(8), q.Int(9) != 0, q.Int(10) != 0};
     m.index.emplace(m.paths.Add(q.Bytes(0)), k);
   }
 }
@@ -364,9 +405,10 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records) {
   const auto it = impl_->index.find(e.path);
   if (it == impl_->index.end()) return false;
   const Known& k = it->second;
-  if (!k.same_fingerprint || k.reusable_until <= impl_->now || k.dev != static_cast<int64_t>(e.st.st_dev) ||
-      k.ino != static_cast<int64_t>(e.st.st_ino) || k.size != static_cast<int64_t>(e.st.st_size) ||
-      k.mtime_ns != Ns(e.st.st_mtim) || k.ctime_ns != Ns(e.st.st_ctim))
+  if (!k.same_fingerprint || k.reusable_until <= impl_->now ||
+      k.dev != static_cast<int64_t>(e.st.st_dev) || k.ino != static_cast<int64_t>(e.st.st_ino) ||
+      k.size != static_cast<int64_t>(e.st.st_size) || k.mtime_ns != Ns(e.st.st_mtim) ||
+      k.ctime_ns != Ns(e.st.st_ctim))
     return false;
   auto& reader = impl_->readers.local();
   try {
@@ -378,7 +420,11 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records) {
       *records = packed ? std::move(*packed) : DecodeRecords(reader->get.Bytes(1));
     }
     reader->get.Reset();
-    return found && !records->empty();
+    if (!found || records->empty() || !SamePlace(records->back(), e.path, impl_->locations)) {
+      records->clear();
+      return false;
+    }
+    return true;
   } catch (const std::exception&) {
     if (reader) reader->get.Reset();
     records->clear();
@@ -399,7 +445,8 @@ int64_t StateStore::FileId(const std::string& path, const Known* known) {
   return id;
 }
 
-void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bool reused, int64_t scan_started_ns) {
+void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bool reused,
+                      int64_t scan_started_ns) {
   Impl& m = *impl_;
   if (records.empty()) return;
   if (!m.in_txn) {
@@ -415,17 +462,31 @@ void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bo
   if (!version_id) {
     const Record& top = records.back();
     const int64_t reusable_until = ReusableUntil(e, records, scan_started_ns);
-    m.insert_version.Bind(1, file_id).Bind(2, m.sweep.id).Bind(3, static_cast<int64_t>(e.st.st_dev))
-        .Bind(4, static_cast<int64_t>(e.st.st_ino)).Bind(5, static_cast<int64_t>(e.st.st_size))
-        .Bind(6, Ns(e.st.st_mtim)).Bind(7, Ns(e.st.st_ctim)).Bind(8, m.sweep.fingerprint)
-        .Bind(9, reusable_until).Bind(10, ToString(top.verdict.data_class)).Bind(11, EncodeRecords(records));
+    m.insert_version.Bind(1, file_id)
+        .Bind(2, m.sweep.id)
+        .Bind(3, static_cast<int64_t>(e.st.st_dev))
+        .Bind(4, static_cast<int64_t>(e.st.st_ino))
+        .Bind(5, static_cast<int64_t>(e.st.st_size))
+        .Bind(6, Ns(e.st.st_mtim))
+        .Bind(7, Ns(e.st.st_ctim))
+        .Bind(8, m.sweep.fingerprint)
+        .Bind(9, reusable_until)
+        .Bind(10, ToString(top.verdict.data_class))
+        .Bind(11, EncodeRecords(records));
     // The packed form serves re-sweeps only: not kept for records that will never be reused.
     if (reusable_until > 0) m.insert_version.BindBlob(12, PackRecords(records));
     m.insert_version.Run();
     version_id = db_->LastInsertId();
-    m.set_current.Bind(1, file_id).Bind(2, version_id).Bind(3, static_cast<int64_t>(e.st.st_dev))
-        .Bind(4, static_cast<int64_t>(e.st.st_ino)).Bind(5, static_cast<int64_t>(e.st.st_size))
-        .Bind(6, Ns(e.st.st_mtim)).Bind(7, Ns(e.st.st_ctim)).Bind(8, m.sweep.fingerprint).Bind(9, reusable_until).Run();
+    m.set_current.Bind(1, file_id)
+        .Bind(2, version_id)
+        .Bind(3, static_cast<int64_t>(e.st.st_dev))
+        .Bind(4, static_cast<int64_t>(e.st.st_ino))
+        .Bind(5, static_cast<int64_t>(e.st.st_size))
+        .Bind(6, Ns(e.st.st_mtim))
+        .Bind(7, Ns(e.st.st_ctim))
+        .Bind(8, m.sweep.fingerprint)
+        .Bind(9, reusable_until)
+        .Run();
   }
   m.mark_done.Bind(1, m.sweep.id).Bind(2, file_id).Bind(3, version_id).Bind(4, m.sweep.runs).Run();
   ++m.pending;
@@ -448,11 +509,16 @@ void StateStore::FinishSweep(bool complete, double elapsed_s) {
   if (complete) {
     // The walk covered the whole tree in this run: files done in an earlier run of the sweep
     // and not seen now were deleted meanwhile; files known before and not seen now are gone.
-    db_->Prepare("DELETE FROM sweep_files WHERE sweep_id = ? AND run <> ?").Bind(1, m.sweep.id).Bind(2, m.sweep.runs).Run();
+    db_->Prepare("DELETE FROM sweep_files WHERE sweep_id = ? AND run <> ?")
+        .Bind(1, m.sweep.id)
+        .Bind(2, m.sweep.runs)
+        .Run();
     db_->Prepare(
-           "UPDATE files SET gone_sweep = ?1 WHERE gone_sweep IS NULL AND under_roots(path) AND NOT EXISTS"
+           "UPDATE files SET gone_sweep = ?1 WHERE gone_sweep IS NULL AND under_roots(path) AND "
+           "NOT EXISTS"
            " (SELECT 1 FROM sweep_files s WHERE s.sweep_id = ?1 AND s.file_id = files.id)")
-        .Bind(1, m.sweep.id).Run();
+        .Bind(1, m.sweep.id)
+        .Run();
   }
   db_->Prepare("UPDATE sweeps SET status = ?, finished = ?, elapsed_s = elapsed_s + ? WHERE id = ?")
       .Bind(1, complete ? "complete" : "interrupted")
@@ -466,35 +532,72 @@ void StateStore::FinishSweep(bool complete, double elapsed_s) {
 
 std::vector<SweepInfo> StateStore::Sweeps() {
   std::vector<SweepInfo> out;
-  SqliteStmt q = db_->Prepare("SELECT id, started, finished, roots, fingerprint, status, elapsed_s, runs FROM sweeps ORDER BY id");
+  SqliteStmt q = db_->Prepare(
+      "SELECT id, started, finished, roots, fingerprint, status, elapsed_s, runs FROM sweeps ORDER "
+      "BY id");
   while (q.Step())
-    out.push_back({q.Int(0), q.Int(1), q.IsNull(2) ? 0 : q.Int(2), SplitRoots(q.Bytes(3)), q.Str(4), q.Str(5), q.Real(6),
-                   q.Int(7)});
+    out.push_back({q.Int(0), q.Int(1), q.IsNull(2) ? 0 : q.Int(2), SplitRoots(q.Bytes(3)), q.Str(4),
+                   q.Str(5), q.Real(6), q.Int(7)});
   return out;
 }
 
 void StateStore::ForEachRecord(int64_t sweep, const std::function<void(const Record&)>& fn) {
   SqliteStmt q = db_->Prepare(
-      "SELECT v.records FROM sweep_files s JOIN files f ON f.id = s.file_id JOIN versions v ON v.id = s.version_id"
+      "SELECT v.records FROM sweep_files s JOIN files f ON f.id = s.file_id JOIN versions v ON "
+      "v.id = s.version_id"
       " WHERE s.sweep_id = ? ORDER BY f.path");
   q.Bind(1, sweep);
   while (q.Step())
     for (const Record& r : DecodeRecords(q.Bytes(0))) fn(r);
 }
 
-void StateStore::ForEachChangedFile(int64_t a, int64_t b,
-                                    const std::function<void(std::vector<Record>&&, std::vector<Record>&&)>& fn) {
+void StateStore::ForEachChangedFile(int64_t a, int64_t b, const FilePairFn& fn,
+                                    const std::vector<int64_t>& skip) {
+  const std::unordered_set<int64_t> skipped(skip.begin(), skip.end());
   SqliteStmt q = db_->Prepare(
-      "SELECT va.records, vb.records FROM files f"
+      "SELECT va.records, vb.records, f.id FROM files f"
       " LEFT JOIN sweep_files sa ON sa.sweep_id = ?1 AND sa.file_id = f.id"
       " LEFT JOIN sweep_files sb ON sb.sweep_id = ?2 AND sb.file_id = f.id"
-      " LEFT JOIN versions va ON va.id = sa.version_id LEFT JOIN versions vb ON vb.id = sb.version_id"
-      " WHERE (sa.version_id IS NOT NULL OR sb.version_id IS NOT NULL) AND sa.version_id IS NOT sb.version_id"
+      " LEFT JOIN versions va ON va.id = sa.version_id LEFT JOIN versions vb ON vb.id = "
+      "sb.version_id"
+      " WHERE (sa.version_id IS NOT NULL OR sb.version_id IS NOT NULL) AND sa.version_id IS NOT "
+      "sb.version_id"
       " ORDER BY f.path");
   q.Bind(1, a).Bind(2, b);
   while (q.Step())
-    fn(q.IsNull(0) ? std::vector<Record>{} : DecodeRecords(q.Bytes(0)),
-       q.IsNull(1) ? std::vector<Record>{} : DecodeRecords(q.Bytes(1)));
+    if (!skipped.count(q.Int(2)))
+      fn(q.IsNull(0) ? std::vector<Record>{} : DecodeRecords(q.Bytes(0)),
+         q.IsNull(1) ? std::vector<Record>{} : DecodeRecords(q.Bytes(1)));
+}
+
+std::vector<int64_t> StateStore::ForEachMovedFile(int64_t a, int64_t b, const FilePairFn& fn) {
+  // Files only in sweep `self` (not in `other`), with that sweep's identity of the file.
+  auto only_in = [](const char* self, const char* other) {
+    return std::string(
+               "SELECT s.file_id, v.dev, v.ino, v.size, v.mtime_ns, v.records, f.path FROM "
+               "sweep_files s"
+               " JOIN versions v ON v.id = s.version_id JOIN files f ON f.id = s.file_id"
+               " WHERE s.sweep_id = ") +
+           self + " AND NOT EXISTS (SELECT 1 FROM sweep_files t WHERE t.sweep_id = " + other +
+           " AND t.file_id = s.file_id)";
+  };
+  SqliteStmt q =
+      db_->Prepare("WITH old AS (" + only_in("?1", "?2") + "), new AS (" + only_in("?2", "?1") +
+                   ") SELECT old.file_id, new.file_id, old.records, new.records FROM old JOIN new"
+                   " ON old.dev = new.dev AND old.ino = new.ino AND old.size = new.size"
+                   " AND old.mtime_ns = new.mtime_ns ORDER BY new.path, old.path");
+  q.Bind(1, a).Bind(2, b);
+  std::vector<int64_t> ids;
+  std::unordered_set<int64_t> used;  // hard links: one path pairs with one path at most
+  while (q.Step()) {
+    const int64_t from = q.Int(0), to = q.Int(1);
+    if (used.count(from) || used.count(to)) continue;
+    used.insert({from, to});
+    ids.push_back(from);
+    ids.push_back(to);
+    fn(DecodeRecords(q.Bytes(2)), DecodeRecords(q.Bytes(3)));
+  }
+  return ids;
 }
 
 Summary StateStore::SummaryOf(const SweepInfo& sweep) {

@@ -57,15 +57,19 @@ class StateStore final : public RecordCache {
   static std::unique_ptr<StateStore> Open(const std::string& path, Mode mode);
   ~StateStore() override;
 
-  // The fingerprint of everything a record depends on besides the file: the policy, the
-  // declared locations, the enabled detectors and the scanner binary itself.
+  // The fingerprint of everything a record depends on besides the file and where it is: the
+  // policy, the enabled detectors and the scanner binary itself. Locations are not part of it:
+  // they are checked per file (see BeginSweep), so declaring a new location re-scans only the
+  // files below it.
   static std::string SettingsFingerprint(const ScanEnvironment& env);
 
   // Starts a sweep, or resumes the latest one when it did not complete and has the same roots
   // and fingerprint (`*resumed` tells which). `now` (seconds) decides whether stored records
-  // with a time-dependent verdict (stale e-mail) may still be reused.
-  SweepInfo BeginSweep(const std::vector<std::string>& roots, const std::string& fingerprint, int64_t now,
-                       bool* resumed);
+  // with a time-dependent verdict (stale e-mail) may still be reused. When `locations` is given
+  // (it must outlive the sweep), stored records are reused only if the file still maps to the
+  // same location and display path.
+  SweepInfo BeginSweep(const std::vector<std::string>& roots, const std::string& fingerprint,
+                       int64_t now, bool* resumed, const LocationTable* locations = nullptr);
   bool Lookup(const WalkEntry& entry, std::vector<Record>* records) override;
   void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused,
             int64_t scan_started_ns) override;
@@ -79,8 +83,14 @@ class StateStore final : public RecordCache {
   void ForEachRecord(int64_t sweep, const std::function<void(const Record&)>& fn);
   // For each file whose stored result differs between sweeps `a` and `b` (absent from one
   // counts as different): its records in a and in b (empty when absent), ordered by path.
-  void ForEachChangedFile(int64_t a, int64_t b,
-                          const std::function<void(std::vector<Record>&&, std::vector<Record>&&)>& fn);
+  // Files whose id is in `skip` are left out.
+  using FilePairFn = std::function<void(std::vector<Record>&&, std::vector<Record>&&)>;
+  void ForEachChangedFile(int64_t a, int64_t b, const FilePairFn& fn,
+                          const std::vector<int64_t>& skip = {});
+  // Files moved or renamed between sweeps `a` and `b`: a path only in `a` and a path only in
+  // `b` with the same identity (device, inode, size and mtime — a rename keeps them). Calls
+  // `fn` with the records at the old and the new path; returns the file ids of both sides.
+  std::vector<int64_t> ForEachMovedFile(int64_t a, int64_t b, const FilePairFn& fn);
   // The summary of a stored sweep, recomputed from its records.
   Summary SummaryOf(const SweepInfo& sweep);
 
