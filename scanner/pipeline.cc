@@ -18,6 +18,7 @@ struct Batch {
   std::vector<Record> records;
   bool reused = false;
   int64_t scan_started_ns = 0;
+  uintptr_t hint = 0;  // from RecordCache::Lookup to Done
 };
 
 // The clock file timestamps are taken from (the kernel's coarse clock): a file whose ctime is
@@ -63,7 +64,7 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
                 [&](WalkEntry* raw) -> Batch* {
                   auto batch = std::make_unique<Batch>();
                   batch->entry.reset(raw);
-                  if (cache && cache->Lookup(*batch->entry, &batch->records)) {
+                  if (cache && cache->Lookup(*batch->entry, &batch->records, &batch->hint)) {
                     batch->reused = true;
                     return batch.release();
                   }
@@ -84,7 +85,7 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
                 }
                 write(r);
               }
-              if (cache) cache->Done(*batch->entry, batch->records, batch->reused, batch->scan_started_ns);
+              if (cache) cache->Done(*batch->entry, batch->records, batch->reused, batch->scan_started_ns, batch->hint);
             }));
   });
   summary.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

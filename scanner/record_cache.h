@@ -18,12 +18,15 @@ class RecordCache {
   // Called from the parallel stage (must be thread-safe). For a regular file unchanged since
   // its records were stored (same identity, size, mtime, ctime, settings fingerprint), fills
   // `records` (members first, the file itself last) and returns true: the file is not opened.
-  virtual bool Lookup(const WalkEntry& entry, std::vector<Record>* records) = 0;
+  // It may set `*hint` (initially 0), which is handed back to Done for the same entry: what it
+  // found, so Done need not search again.
+  virtual bool Lookup(const WalkEntry& entry, std::vector<Record>* records, uintptr_t* hint) = 0;
   // Called from the serial stage, one top-level entry at a time, after its records were
   // written: `reused` tells whether they came from Lookup; `scan_started_ns` is the coarse
-  // wall-clock time taken just before the file was opened (0 when reused).
+  // wall-clock time taken just before the file was opened (0 when reused); `hint` what Lookup
+  // set (0 when Lookup was not called).
   virtual void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused,
-                    int64_t scan_started_ns) = 0;
+                    int64_t scan_started_ns, uintptr_t hint) = 0;
 };
 
 // A RecordCache that forwards to another and logs, per top-level entry, "reused\tPATH" or
@@ -33,12 +36,12 @@ class TracingCache final : public RecordCache {
  public:
   TracingCache(RecordCache* inner, const std::string& log_path)
       : inner_(inner), log_(log_path, std::ios::app) {}
-  bool Lookup(const WalkEntry& entry, std::vector<Record>* records) override {
-    return inner_->Lookup(entry, records);
+  bool Lookup(const WalkEntry& entry, std::vector<Record>* records, uintptr_t* hint) override {
+    return inner_->Lookup(entry, records, hint);
   }
   void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused,
-            int64_t scan_started_ns) override {
-    inner_->Done(entry, records, reused, scan_started_ns);
+            int64_t scan_started_ns, uintptr_t hint) override {
+    inner_->Done(entry, records, reused, scan_started_ns, hint);
     // Flushed per line: a test that SIGKILLs the sweep reads what it had done up to then.
     log_ << (reused ? "reused\t" : "scanned\t") << entry.path << std::endl;
   }

@@ -150,16 +150,6 @@ bool UnderRoot(std::string_view path, std::string_view root) {
          (path.size() == root.size() || path[root.size()] == '/');
 }
 
-// SQL function under_roots(path): is the path inside one of the current sweep's roots?
-void UnderRootsFn(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  const auto* roots = static_cast<const std::vector<std::string>*>(sqlite3_user_data(ctx));
-  const char* p = static_cast<const char*>(sqlite3_value_blob(argv[0]));
-  const std::string_view path(p ? p : "", static_cast<size_t>(sqlite3_value_bytes(argv[0])));
-  bool under = false;
-  for (const auto& r : *roots) under = under || UnderRoot(path, r);
-  sqlite3_result_int(ctx, under);
-}
-
 int TakeLock(const std::string& path) {
   const std::string lock_path = path + ".lock";
   const int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -227,6 +217,8 @@ struct StateStore::Known {
   int64_t file_id = 0, version_id = 0;
   int64_t dev = 0, ino = 0, size = 0, mtime_ns = 0, ctime_ns = 0, reusable_until = 0;
   bool same_fingerprint = false, gone = false;
+  // Set by Done (the serial stage) only; Lookup's threads never read it.
+  bool seen = false;
 };
 
 // A read-only connection for one pipeline thread: the stored records of a version. It holds
@@ -311,8 +303,6 @@ std::unique_ptr<StateStore> StateStore::Open(const std::string& path, Mode mode)
   s->db_->Exec(
       "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
   Migrate(*s->db_);
-  sqlite3_create_function(s->db_->Handle(), "under_roots", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                          &s->impl_->sweep.roots, UnderRootsFn, nullptr, nullptr);
   return s;
 }
 
@@ -400,11 +390,12 @@ void StateStore::LoadIndex(const std::string& fingerprint) {
   }
 }
 
-bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records) {
+bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintptr_t* hint) {
   if (!S_ISREG(e.st.st_mode) || e.error || !e.note.empty()) return false;
   const auto it = impl_->index.find(e.path);
   if (it == impl_->index.end()) return false;
   const Known& k = it->second;
+  *hint = reinterpret_cast<uintptr_t>(&k);
   if (!k.same_fingerprint || k.reusable_until <= impl_->now ||
       k.dev != static_cast<int64_t>(e.st.st_dev) || k.ino != static_cast<int64_t>(e.st.st_ino) ||
       k.size != static_cast<int64_t>(e.st.st_size) || k.mtime_ns != Ns(e.st.st_mtim) ||
@@ -446,7 +437,7 @@ int64_t StateStore::FileId(const std::string& path, const Known* known) {
 }
 
 void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bool reused,
-                      int64_t scan_started_ns) {
+                      int64_t scan_started_ns, uintptr_t hint) {
   Impl& m = *impl_;
   if (records.empty()) return;
   if (!m.in_txn) {
@@ -455,8 +446,13 @@ void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bo
     m.pending = 0;
     m.txn_started = Clock::now();
   }
-  const auto it = m.index.find(e.path);
-  const Known* known = it == m.index.end() ? nullptr : &it->second;
+  // The index entry Lookup found (the index is not modified during the sweep), else a search.
+  Known* known = reinterpret_cast<Known*>(hint);
+  if (!known) {
+    const auto it = m.index.find(e.path);
+    known = it == m.index.end() ? nullptr : &it->second;
+  }
+  if (known) known->seen = true;
   const int64_t file_id = FileId(e.path, known);
   int64_t version_id = reused && known ? known->version_id : 0;
   if (!version_id) {
@@ -509,16 +505,20 @@ void StateStore::FinishSweep(bool complete, double elapsed_s) {
   if (complete) {
     // The walk covered the whole tree in this run: files done in an earlier run of the sweep
     // and not seen now were deleted meanwhile; files known before and not seen now are gone.
-    db_->Prepare("DELETE FROM sweep_files WHERE sweep_id = ? AND run <> ?")
-        .Bind(1, m.sweep.id)
-        .Bind(2, m.sweep.runs)
-        .Run();
-    db_->Prepare(
-           "UPDATE files SET gone_sweep = ?1 WHERE gone_sweep IS NULL AND under_roots(path) AND "
-           "NOT EXISTS"
-           " (SELECT 1 FROM sweep_files s WHERE s.sweep_id = ?1 AND s.file_id = files.id)")
-        .Bind(1, m.sweep.id)
-        .Run();
+    // Every file with a record is in the index (loaded at BeginSweep) or was new in this run;
+    // so the gone are the index entries under the roots that Done did not see.
+    if (m.sweep.runs > 1)
+      db_->Prepare("DELETE FROM sweep_files WHERE sweep_id = ? AND run <> ?")
+          .Bind(1, m.sweep.id)
+          .Bind(2, m.sweep.runs)
+          .Run();
+    SqliteStmt gone = db_->Prepare("UPDATE files SET gone_sweep = ? WHERE id = ?");
+    for (const auto& [path, k] : m.index) {
+      if (k.seen || k.gone) continue;
+      bool under = false;
+      for (const auto& r : m.sweep.roots) under = under || UnderRoot(path, r);
+      if (under) gone.Bind(1, m.sweep.id).Bind(2, k.file_id).Run();
+    }
   }
   db_->Prepare("UPDATE sweeps SET status = ?, finished = ?, elapsed_s = elapsed_s + ? WHERE id = ?")
       .Bind(1, complete ? "complete" : "interrupted")

@@ -70,9 +70,9 @@ class StateStore final : public RecordCache {
   // same location and display path.
   SweepInfo BeginSweep(const std::vector<std::string>& roots, const std::string& fingerprint,
                        int64_t now, bool* resumed, const LocationTable* locations = nullptr);
-  bool Lookup(const WalkEntry& entry, std::vector<Record>* records) override;
+  bool Lookup(const WalkEntry& entry, std::vector<Record>* records, uintptr_t* hint) override;
   void Done(const WalkEntry& entry, const std::vector<Record>& records, bool reused,
-            int64_t scan_started_ns) override;
+            int64_t scan_started_ns, uintptr_t hint) override;
   // Commits what is pending and closes the current sweep: complete (files under its roots not
   // seen are marked gone) or interrupted (resumable).
   void FinishSweep(bool complete, double elapsed_s);

@@ -88,7 +88,7 @@ TEST_CASE("a stored file is reused only while identity, size, times, settings an
     top.container.reset();
     top.path = none.DisplayPath(file);
     top.location = none.Find(file);
-    state->Done(Entry(file), {top}, false, Later());
+    state->Done(Entry(file), {top}, false, Later(), 0);
     state->FinishSweep(true, 0.5);
   }
   struct stat st;
@@ -100,7 +100,8 @@ TEST_CASE("a stored file is reused only while identity, size, times, settings an
     bool resumed = false;
     state->BeginSweep({dir.Path("share")}, fingerprint, 1000, &resumed, where);
     std::vector<Record> got;
-    const bool hit = state->Lookup(Entry(file), &got);
+    uintptr_t hint = 0;
+    const bool hit = state->Lookup(Entry(file), &got, &hint);
     state->FinishSweep(false, 0);
     return hit ? got : std::vector<Record>{};
   };
