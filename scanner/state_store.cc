@@ -528,7 +528,13 @@ void StateStore::FinishSweep(bool complete, double elapsed_s) {
       .Run();
   db_->Exec("COMMIT");
   m.sweep.status = complete ? "complete" : "interrupted";
+  // Fold the write-ahead log into the database now, while no reader holds it: the next sweep
+  // then reads its records from the database file rather than through a large WAL.
+  ReleaseReaders();
+  db_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
+
+void StateStore::ReleaseReaders() { impl_->readers.clear(); }
 
 std::vector<SweepInfo> StateStore::Sweeps() {
   std::vector<SweepInfo> out;

@@ -100,6 +100,7 @@ class StateStore final : public RecordCache {
   StateStore(const std::string& path, Mode mode);
   void LoadIndex(const std::string& fingerprint);
   void CommitIfDue(bool force);
+  void ReleaseReaders();  // ends the per-thread read transactions (after the pipeline)
   int64_t FileId(const std::string& path, const Known* known);
 
   std::string path_;
