@@ -45,8 +45,9 @@ constexpr const char* kSteps[] = {
          id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, sweep_id INTEGER NOT NULL,
          dev INTEGER NOT NULL, ino INTEGER NOT NULL, size INTEGER NOT NULL,
          mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, fingerprint TEXT NOT NULL,
-         reusable_until INTEGER NOT NULL, class TEXT NOT NULL, records TEXT NOT NULL,
-         packed BLOB);
+         reusable_until INTEGER NOT NULL, class TEXT NOT NULL,
+         -- packed before records: a re-sweep reads it without walking the JSON's overflow pages
+         packed BLOB, records TEXT NOT NULL);
        CREATE TABLE sweep_files(
          sweep_id INTEGER NOT NULL, file_id INTEGER NOT NULL, version_id INTEGER NOT NULL,
          run INTEGER NOT NULL, PRIMARY KEY (sweep_id, file_id)) WITHOUT ROWID;)",
