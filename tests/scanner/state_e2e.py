@@ -181,6 +181,13 @@ def test_diff(work):
         ("new-file", "added.csv"), ("new-violation", "added.csv"), ("newly-restricted", "added.csv"),
     ])
     expect(changes == want, f"diff lists exactly the edit, delete, rename and add: {changes}")
+    expect(datasweep("diff", "--state", state, "--from", "1", "--to", "2", "-f", "jsonl") == out,
+           "--from 1 --to 2 names the same pair")
+    back = [json.loads(l) for l in datasweep("diff", "--state", state, "--from", "2", "--to", "1", "-f", "jsonl").splitlines()]
+    expect(sorted(c["change"] for c in back if c["type"] == "change").count("resolved-violation") == 2,
+           "the reverse diff resolves the two new violations")
+    listed = datasweep("diff", "--state", state, "--list").splitlines()
+    expect(len(listed) == 2 and all("\tcomplete\t" in l for l in listed), "--list shows both complete sweeps")
     moved = next(c for c in lines if c.get("change") == "moved")
     expect(moved["from_path"].endswith("old\\class.csv") and moved["path"].endswith("new\\renamed.csv"),
            "the rename names the old and the new path")
