@@ -28,7 +28,9 @@ bool ContentAnalyzer::CountText(size_t n) {
 void ContentAnalyzer::Record(const DetectorInfo& info, std::string value, Confidence c,
                              std::string explanation, int64_t row, const std::string& where,
                              bool identifying, int64_t offset) {
-  if (c < settings_.min_confidence) return;
+  const auto floor = settings_.detector_min_confidence.find(info.id);
+  if (c < (floor == settings_.detector_min_confidence.end() ? settings_.min_confidence : floor->second))
+    return;
   Finding f{&info, std::move(value), where, c, std::move(explanation), row, identifying, offset};
   // Keep a few samples per detector, preferring the most confident.
   const size_t same = std::count_if(samples_.begin(), samples_.end(),

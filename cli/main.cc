@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "cli/commands.h"
+#include "scanner/isolation_worker.h"
 
 namespace {
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     return argc < 2 ? datasweep::kExitError : datasweep::kExitOk;
   }
   const std::string_view cmd = argv[1];
+  if (cmd == "__worker") return datasweep::RunWorker(argc - 1, argv + 1);  // scanner/isolation_worker.h
   if (cmd == "--version") {
     std::cout << "datasweep 0.1.0\n";
     return 0;

@@ -18,6 +18,20 @@ std::unique_ptr<OutputFile> OutputFile::Open(const std::string& path, std::strin
     return out;
   }
   out->target_ = path;
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      *error = "cannot write report " + path + ": it is a folder";
+      return nullptr;
+    }
+    out->direct_ = true;
+    out->file_.open(path, std::ios::binary);
+    if (!out->file_) {
+      *error = "cannot open report " + path + ": " + std::strerror(errno);
+      return nullptr;
+    }
+    return out;
+  }
   std::random_device rd;
   for (int attempt = 0; attempt < 10; ++attempt) {
     out->temp_ = path + ".tmp." + std::to_string(rd() % 1000000);
@@ -43,20 +57,29 @@ std::ostream& OutputFile::Stream() {
 }
 
 bool OutputFile::Commit(std::string* error) {
+  errno = 0;
   if (stdout_) {
     std::cout.flush();
     if (!std::cout) {
-      *error = "writing to standard output failed";
+      *error = std::string("writing the report to standard output failed") + (errno ? std::string(": ") + std::strerror(errno) : "") +
+               "; the report is incomplete";
       return false;
     }
     return true;
   }
   file_.flush();
   const bool ok = static_cast<bool>(file_);
+  const int flush_errno = errno;
   file_.close();
   if (!ok || file_.fail()) {
-    *error = "writing report " + target_ + " failed (disk full?)";
+    *error = "writing report " + target_ + " failed: " +
+             (flush_errno ? std::strerror(flush_errno) : "write error (disk full?)") +
+             (direct_ ? "; the report is incomplete" : "; no report was written");
     return false;
+  }
+  if (direct_) {
+    committed_ = true;
+    return true;
   }
   const int fd = ::open(temp_.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0 || ::fsync(fd) != 0) {

@@ -2,6 +2,9 @@
 // file created 0600 beside the target (reports hold masked personal data: owner-only), then
 // flushed, fsync'ed and renamed over the target on Commit(). A write error (disk full, an
 // unwritable folder) makes Commit() fail and leaves no truncated report behind.
+// A target that exists and is not a regular file (a device such as /dev/full or /dev/stdout,
+// a FIFO) is written directly: there is nothing to rename over, and replacing a device node
+// with a file would be wrong. Write errors there still make Commit() fail.
 #pragma once
 #include <fstream>
 #include <memory>
@@ -24,7 +27,7 @@ class OutputFile {
   OutputFile() = default;
   std::string target_, temp_;
   std::ofstream file_;
-  bool stdout_ = false, committed_ = false;
+  bool stdout_ = false, direct_ = false, committed_ = false;
 };
 
 }  // namespace datasweep

@@ -13,7 +13,10 @@
 #include "classifiers/detector_set.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
+#include "cli/progress.h"
 #include "cli/record_sink.h"
+#include "policy/mount_table.h"
+#include "scanner/isolation.h"
 #include "scanner/pipeline.h"
 #include "scanner/state_store.h"
 
@@ -39,9 +42,11 @@ std::string Absolute(const std::string& p) {
   return s;
 }
 
-bool LoadPolicy(const std::string& path, Policy* policy) {
+// Loads the policy; `text` keeps its YAML for the parser workers, which parse it themselves.
+bool LoadPolicy(const std::string& path, Policy* policy, std::string* text_out) {
   if (path.empty()) {
     *policy = Policy::Default();
+    *text_out = std::string(Policy::DefaultText());
     return true;
   }
   std::ifstream in(path);
@@ -52,7 +57,8 @@ bool LoadPolicy(const std::string& path, Policy* policy) {
   std::stringstream text;
   text << in.rdbuf();
   std::vector<PolicyError> errors;
-  if (Policy::Parse(text.str(), policy, &errors)) return true;
+  *text_out = text.str();
+  if (Policy::Parse(*text_out, policy, &errors)) return true;
   for (const auto& e : errors) std::cerr << path << ":" << e.line << ": " << e.message << "\n";
   std::cerr << "datasweep: the policy has errors; check it with `datasweep policy check " << path << "`\n";
   return false;
@@ -70,7 +76,12 @@ Examples:
 
 Locations (--location PATH=KIND[,encrypted][,secure][,pupil-accessible][,drive=X:]):
   KIND is local, removable, share or email-store; the longest matching PATH wins.
-  drive=C: shows paths below PATH as C:\... in every report.
+  drive=C: shows paths below PATH as C:\... in every report. On Linux, removable media and
+  whether they are encrypted (dm-crypt/LUKS, BitLocker) are detected from the mount table;
+  --location and the policy's locations override what is detected.
+
+Progress: on a terminal, one live status line on stderr (none with -q or when redirected);
+`kill -USR1 <pid>` prints a status line at any time.
 
 Options)";
 
@@ -97,7 +108,7 @@ bool OpenState(const std::string& file, const SweepOptions& sweep, const ScanEnv
 int RunScanCommand(int argc, char** argv) {
   po::options_description opts(kScanHelp);
   int jobs = 0;
-  std::string format = "text", output, policy_file, fail_on = "high", state_file;
+  std::string format = "text", output, policy_file, fail_on = "high", isolation = "auto", state_file;
   std::vector<std::string> paths, locations, excludes;
   opts.add_options()
       ("help,h", "show this help")
@@ -109,10 +120,15 @@ int RunScanCommand(int argc, char** argv) {
       ("fail-on", po::value(&fail_on), "exit 1 when a violation is at least this severe: low, medium, high (default), critical, or never")
       ("exclude", po::value(&excludes)->composing(), "skip paths matching GLOB (repeatable)")
       ("state", po::value(&state_file), "state database FILE: re-sweeps read only changed files, an interrupted sweep resumes, `datasweep diff` compares sweeps")
+      ("isolation", po::value(&isolation), "auto (default): parse risky formats (PDF, Office, archives, e-mail) in "
+       "supervised worker processes, so a parser crash or hang costs one file; off: parse everything in process")
       ("quiet,q", po::bool_switch(), "print nothing but the report and errors")
       ("verbose,v", po::bool_switch(), "text format: list every file, not only those to act on");
+  // Test hooks: a fake mount table and sysfs for the automatic removable/encrypted detection.
+  std::string mountinfo = "/proc/self/mountinfo", sys_root = "/sys";
   po::options_description hidden;
-  hidden.add_options()("path", po::value(&paths)->composing());
+  hidden.add_options()("path", po::value(&paths)->composing())
+      ("mountinfo", po::value(&mountinfo))("sysfs", po::value(&sys_root));
   po::options_description all;
   all.add(opts).add(hidden);
   po::positional_options_description pos;
@@ -143,9 +159,21 @@ int RunScanCommand(int argc, char** argv) {
     }
   }
 
+  const auto isolation_mode = IsolationModeFromString(isolation);
+  if (!isolation_mode) {
+    std::cerr << "datasweep scan: --isolation takes auto or off\n";
+    return kExitError;
+  }
   Policy policy;
-  if (!LoadPolicy(policy_file, &policy)) return kExitError;
+  std::string policy_text;
+  if (!LoadPolicy(policy_file, &policy, &policy_text)) return kExitError;
+  // Detected first, so the policy and the command line override them (same prefix: the later
+  // Add wins; a deeper declared prefix wins by the longest-prefix rule).
   LocationTable table;
+  MountTable mounts(mountinfo, sys_root);
+  std::string mount_error;
+  if (mounts.Load(&mount_error))
+    for (const Location& l : mounts.DetectedLocations()) table.Add(l);
   for (Location l : policy.locations) {
     l.prefix = Absolute(l.prefix);
     table.Add(l);
@@ -169,19 +197,38 @@ int RunScanCommand(int argc, char** argv) {
     }
     sweep.roots.push_back(Absolute(p));
   }
+  if (!quiet)
+    for (const auto& root : sweep.roots) {
+      const Location& l = table.Find(root);
+      if (l.origin.starts_with("detected"))
+        std::cerr << "datasweep: " << root << " is on " << (l.encrypted ? "encrypted" : "unencrypted")
+                  << " removable media at " << l.prefix << ", " << l.origin
+                  << "; override with --location\n";
+    }
   sweep.excludes = policy.exclude;
   sweep.excludes.insert(sweep.excludes.end(), excludes.begin(), excludes.end());
   sweep.jobs = jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
 
   std::unique_ptr<DetectorSet> detectors;
   try {
-    detectors = std::make_unique<DetectorSet>(DetectorSet::AllDetectors(), policy.disabled_detectors);
+    detectors = std::make_unique<DetectorSet>(policy.MakeDetectors(), policy.disabled_detectors);
   } catch (const std::exception& e) {
     std::cerr << "datasweep scan: " << e.what() << "\n";
     return kExitError;
   }
-  ScanEnvironment env{&policy, detectors.get(), &ExtractorRegistry::Default(), &table,
+  ScanEnvironment env{&policy, detectors.get(), &SweepExtractors(), &table,
                       LocationRules(policy.rules), static_cast<int64_t>(std::time(nullptr))};
+  env.crash_test_type = CrashTestEnabled();
+  std::unique_ptr<IsolatedExtraction> isolated;
+  if (*isolation_mode == IsolationMode::kAuto) {
+    WorkerConfig wc;
+    wc.policy_yaml = policy_text;
+    wc.now = env.now;
+    wc.memory_limit = policy.limits.max_worker_memory;
+    wc.max_seconds = policy.limits.max_seconds;
+    isolated = std::make_unique<IsolatedExtraction>(*env.extractors, wc, sweep.jobs);
+    env.isolation = isolated.get();
+  }
 
   std::string error;
   auto out = OutputFile::Open(output, &error);
@@ -212,6 +259,15 @@ int RunScanCommand(int argc, char** argv) {
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   Severity worst = Severity::kNone;
+  ProgressReporter::Options progress_options;
+  // A live line only where a person watches it, and never into the report on a terminal.
+  progress_options.live = !quiet && isatty(STDERR_FILENO) && getenv("TERM") != nullptr &&
+                          std::string_view(getenv("TERM")) != "dumb" &&
+                          !(output.empty() && format != "text" && isatty(STDOUT_FILENO));
+  progress_options.roots = sweep.roots;
+  progress_options.excludes = sweep.excludes;
+  ProgressReporter reporter(progress, std::cerr, progress_options);
+  reporter.Start();
   Pipeline pipeline(env);
   Summary summary;
   try {
@@ -221,9 +277,13 @@ int RunScanCommand(int argc, char** argv) {
     }, &progress);
     if (state) state->FinishSweep(!progress.stop.load(), summary.elapsed_s);
   } catch (const StateError& e) {
+    reporter.Stop();
     std::cerr << "datasweep scan: " << e.what() << "\n";
     return kExitError;
   }
+  reporter.Stop();
+  env.isolation = nullptr;
+  isolated.reset();  // the workers exit now, before the report is committed
   sink->Finish(summary);
   g_stop = nullptr;
   if (!out->Commit(&error)) {

@@ -9,14 +9,16 @@ namespace datasweep {
 
 namespace datasweep {
 
-const ExtractorRegistry& ExtractorRegistry::Default() {
-  static const ExtractorRegistry registry = [] {
-    std::vector<std::unique_ptr<Extractor>> all;
+std::vector<std::unique_ptr<Extractor>> ExtractorRegistry::MakeAll() {
+  std::vector<std::unique_ptr<Extractor>> all;
 #define DATASWEEP_EXTRACTOR(Class) all.push_back(Make##Class());
 #include "extractors/extractor_list.inc"
 #undef DATASWEEP_EXTRACTOR
-    return ExtractorRegistry(std::move(all));
-  }();
+  return all;
+}
+
+const ExtractorRegistry& ExtractorRegistry::Default() {
+  static const ExtractorRegistry registry(MakeAll());
   return registry;
 }
 

@@ -14,6 +14,8 @@ class ExtractorRegistry {
  public:
   // Every extractor in extractor_list.inc.
   static const ExtractorRegistry& Default();
+  // A new instance of every extractor in extractor_list.inc (to build a registry with extras).
+  static std::vector<std::unique_ptr<Extractor>> MakeAll();
 
   explicit ExtractorRegistry(std::vector<std::unique_ptr<Extractor>> extractors);
   // The extractor for `media_type`: an exact match first, then a family prefix ("text/"),

@@ -23,6 +23,9 @@ struct ScanLimits {
   uint32_t max_seconds = 120;
   // Text scanned per file (after extraction) before the rest is skipped. Default: 256 MiB.
   uint64_t max_text_bytes = 256ull << 20;
+  // Address space (RLIMIT_AS) of a parser worker process (scanner/isolation.h); a parser that
+  // needs more makes its file `error` "out of memory". Default: 2 GiB.
+  uint64_t max_worker_memory = 2ull << 30;
 };
 
 }  // namespace datasweep

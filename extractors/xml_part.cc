@@ -2,20 +2,44 @@
 
 #include <libxml/xmlreader.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace datasweep {
 namespace {
 
-int ReadCallback(void* ctx, char* buf, int len) {
-  const int64_t n = static_cast<ZipEntryStream*>(ctx)->Read(buf, len);
-  return static_cast<int>(n);
-}
-
 int CloseCallback(void*) { return 0; }
+
+constexpr size_t kReadChunk = 64 * 1024;
 
 // Malformed parts are reported through Problem(); nothing goes to stderr.
 void SilenceErrors(void*, xmlErrorPtr) {}
 
 }  // namespace
+
+// libxml2 pulls the part through the DOCTYPE/entity filter (extractors/xml_part_filter.h).
+int XmlPart::ReadCallback(void* ctx, char* buf, int len) {
+  auto* self = static_cast<XmlPart*>(ctx);
+  std::string& out = self->filtered_;
+  size_t& at = self->filtered_at_;
+  while (at == out.size() && !self->ended_) {
+    out.clear();
+    at = 0;
+    char raw[kReadChunk];
+    const int64_t n = self->stream_->Read(raw, sizeof raw);
+    if (n < 0) return -1;
+    if (n == 0) {
+      self->filter_.Finish(out);
+      self->ended_ = true;
+    } else {
+      self->filter_.Feed(raw, static_cast<size_t>(n), out);
+    }
+  }
+  const size_t give = std::min(out.size() - at, static_cast<size_t>(std::max(len, 0)));
+  std::memcpy(buf, out.data() + at, give);
+  at += give;
+  return static_cast<int>(give);
+}
 
 XmlPart::XmlPart(std::unique_ptr<ZipEntryStream> stream) : stream_(std::move(stream)) {}
 
@@ -31,9 +55,9 @@ std::unique_ptr<XmlPart> XmlPart::Open(ZipArchive& zip, std::string_view name, u
   std::unique_ptr<XmlPart> part(new XmlPart(std::move(stream)));
   part->name_ = name;
   // NONET: no network. Without NOENT/DTDLOAD entities stay unexpanded; without HUGE libxml2's
-  // own size limits stay on.
+  // own size limits stay on. The filter removes any DOCTYPE before libxml2 sees it.
   part->reader_ =
-      xmlReaderForIO(ReadCallback, CloseCallback, part->stream_.get(), part->name_.c_str(), nullptr,
+      xmlReaderForIO(ReadCallback, CloseCallback, part.get(), part->name_.c_str(), nullptr,
                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (!part->reader_) {
     error = "cannot parse " + std::string(name);

@@ -1,6 +1,9 @@
 // XmlPart: streams one XML entry of a zip (an OOXML or ODF part) through libxml2's
 // xmlTextReader, fed by zip_fread, so even a 2 GB sheet never becomes a DOM. Parsing is
-// network-free and never loads a DTD or substitutes entities (no XXE, no billion laughs).
+// network-free and never loads a DTD or substitutes entities (no XXE, no billion laughs); a
+// DOCTYPE in the part's prolog and undeclared entity references are filtered out before
+// libxml2 sees them (XmlPartFilter: DTDs are forbidden in OOXML parts), so a hostile DTD
+// cannot cost the document's text.
 // Not thread-safe.
 #pragma once
 #include <cstdint>
@@ -9,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "extractors/xml_part_filter.h"
 #include "extractors/zip_archive.h"
 
 struct _xmlTextReader;
@@ -42,7 +46,12 @@ class XmlPart {
 
  private:
   explicit XmlPart(std::unique_ptr<ZipEntryStream> stream);
+  static int ReadCallback(void* ctx, char* buf, int len);
   std::unique_ptr<ZipEntryStream> stream_;
+  XmlPartFilter filter_;
+  std::string filtered_;  // filter output not yet handed to libxml2 (from filtered_at_)
+  size_t filtered_at_ = 0;
+  bool ended_ = false;
   _xmlTextReader* reader_ = nullptr;
   bool failed_ = false;
   std::string name_;

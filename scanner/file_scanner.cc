@@ -6,6 +6,8 @@
 #include <cstring>
 
 #include "classifiers/content_analyzer.h"
+#include "scanner/crash_test_extractor.h"
+#include "scanner/isolation.h"
 
 namespace datasweep {
 namespace {
@@ -165,12 +167,21 @@ std::string FileScanner::OwnerName(uid_t uid) {
 }
 
 void FileScanner::ScanSource(const ByteSource& src, Record& rec, ScanBudget& budget, const Emit& emit) {
+  if (SniffType(src, rec)) ExtractTyped(src, rec, budget, emit);
+}
+
+bool FileScanner::SniffType(const ByteSource& src, Record& rec) {
   std::string head;
   if (!src.ReadPrefix(head, 64 * 1024)) {
     rec.outcome = {ScanStatus::kError, std::string("read failed: ") + std::strerror(errno)};
-    return;
+    return false;
   }
   rec.mime = sniffer_.Sniff(head, src.Size());
+  if (env_.crash_test_type && head.starts_with(kCrashTestMagic)) rec.mime = kCrashTestMediaType;
+  return true;
+}
+
+void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& budget, const Emit& emit) {
   const Extractor* extractor = env_.extractors->Find(rec.mime);
   if (!extractor) {
     rec.outcome = {ScanStatus::kUnsupported, "no extractor for " + rec.mime};
@@ -180,6 +191,7 @@ void FileScanner::ScanSource(const ByteSource& src, Record& rec, ScanBudget& bud
   ContentAnalyzer analyzer(*env_.detectors, env_.policy->classification, env_.policy->limits.max_text_bytes);
   ScanLayer layer(*this, budget, rec, emit);
   Outcome outcome;
+  if (env_.on_extract) env_.on_extract(rec, extractor->Name());
   try {
     outcome = extractor->Extract(src, layer, analyzer);
   } catch (const std::exception& e) {
@@ -236,9 +248,16 @@ void FileScanner::Scan(const WalkEntry& entry, const Emit& emit) {
                : S_ISSOCK(entry.st.st_mode) ? "inode/socket" : "inode/device";
     rec.outcome = {ScanStatus::kSkipped, entry.note};
   } else if (auto src = FileByteSource::Open(entry.path)) {
-    ScanBudget budget{Clock::now() + std::chrono::seconds(env_.policy->limits.max_seconds)};
     rec.size = src->Size();
-    ScanSource(*src, rec, budget, emit);
+    if (SniffType(*src, rec)) {
+      if (env_.isolation && env_.isolation->ShouldIsolate(rec.mime)) {
+        src.reset();  // the worker opens the file itself
+        env_.isolation->Scan(rec, emit);
+      } else {
+        ScanBudget budget{Clock::now() + std::chrono::seconds(env_.policy->limits.max_seconds)};
+        ExtractTyped(*src, rec, budget, emit);
+      }
+    }
   } else {
     rec.mime = "application/octet-stream";
     rec.outcome = {ScanStatus::kError, errno == ENOENT ? "vanished before it could be read" : std::strerror(errno)};
@@ -246,6 +265,18 @@ void FileScanner::Scan(const WalkEntry& entry, const Emit& emit) {
   }
   ApplyRules(rec);
   emit(std::move(rec));
+}
+
+void FileScanner::ScanTyped(Record& rec, const Emit& emit) {
+  auto src = FileByteSource::Open(rec.real_path);
+  if (!src) {
+    rec.outcome = {ScanStatus::kError, errno == ENOENT ? "vanished before it could be read" : std::strerror(errno)};
+    rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
+    return;
+  }
+  rec.size = src->Size();
+  ScanBudget budget{Clock::now() + std::chrono::seconds(env_.policy->limits.max_seconds)};
+  ExtractTyped(*src, rec, budget, emit);
 }
 
 Record FileScanner::ScanBytes(std::string data, const std::string& display_path, const Emit& emit_members) {

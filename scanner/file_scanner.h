@@ -19,6 +19,7 @@
 namespace datasweep {
 
 struct ScanBudget;
+class IsolatedExtraction;
 
 // What every FileScanner shares: built once per sweep, never modified during it.
 struct ScanEnvironment {
@@ -28,6 +29,15 @@ struct ScanEnvironment {
   const LocationTable* locations = nullptr;
   LocationRules rules;
   int64_t now = 0;  // the sweep's reference time (stale-email)
+  // Process isolation (scanner/isolation.h): when set, top-level files of risky types are
+  // extracted in a worker process instead of in this one. Thread-safe; null = all in-process.
+  const IsolatedExtraction* isolation = nullptr;
+  // Test builds of a sweep: a file starting with the crash-test magic gets the crash-test
+  // media type (scanner/crash_test_extractor.h). Off unless DATASWEEP_TEST_CRASH_EXTRACTOR=1.
+  bool crash_test_type = false;
+  // Called just before an extractor runs on `rec` (the worker reports it, so a crash inside a
+  // member is attributed to the member's extractor). Optional.
+  std::function<void(const Record& rec, std::string_view extractor)> on_extract;
 };
 
 class FileScanner {
@@ -38,6 +48,11 @@ class FileScanner {
   // Scans `entry` and emits its records (members first, the file itself last).
   void Scan(const WalkEntry& entry, const Emit& emit);
 
+  // Extracts and classifies the file at rec.real_path whose media type is already in rec.mime
+  // (sniffed by the caller), emitting members; location rules are not applied. The entry
+  // point of an isolation worker (scanner/isolation_worker.h).
+  void ScanTyped(Record& rec, const Emit& emit);
+
   // Scans bytes already in memory as if they were a file at `display_path` (tests, stdin).
   Record ScanBytes(std::string data, const std::string& display_path, const Emit& emit_members);
 
@@ -45,6 +60,9 @@ class FileScanner {
   friend class ScanLayer;
   // Types, extracts and classifies `src` into `rec` (members emitted through `emit`).
   void ScanSource(const ByteSource& src, Record& rec, ScanBudget& budget, const Emit& emit);
+  // The two halves of ScanSource. SniffType sets rec.mime (false: unreadable, rec is error).
+  bool SniffType(const ByteSource& src, Record& rec);
+  void ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& budget, const Emit& emit);
   // Location rules for a top-level record.
   void ApplyRules(Record& rec);
   const ScanEnvironment& env_;
