@@ -16,6 +16,8 @@ struct ClassifierSettings {
   int restricted_min_people = 10;      // PROTECTED data about this many people → RESTRICTED
   int complete_record_min_kinds = 4;   // kinds of detail besides the name → RESTRICTED
   Confidence min_confidence = Confidence::kMedium;
+  // Per-detector overrides of min_confidence (policy `detectors: {id: {min_confidence: …}}`).
+  std::map<std::string, Confidence, std::less<>> detector_min_confidence;
 };
 
 // Collects the findings of one file. Not thread-safe; one per file.

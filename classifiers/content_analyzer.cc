@@ -28,7 +28,9 @@ bool ContentAnalyzer::CountText(size_t n) {
 void ContentAnalyzer::Record(const DetectorInfo& info, std::string value, Confidence c,
                              std::string explanation, int64_t row, const std::string& where,
                              bool identifying, int64_t offset) {
-  if (c < settings_.min_confidence) return;
+  const auto floor = settings_.detector_min_confidence.find(info.id);
+  if (c < (floor == settings_.detector_min_confidence.end() ? settings_.min_confidence : floor->second))
+    return;
   Finding f{&info, std::move(value), where, c, std::move(explanation), row, identifying, offset};
   // Keep a few samples per detector, preferring the most confident.
   const size_t same = std::count_if(samples_.begin(), samples_.end(),
@@ -47,10 +49,68 @@ bool ContentAnalyzer::OnText(std::string_view text, std::string_view where) {
     where_ = std::string(where);
     lines_before_tail_ = 0;
   }
+  if (!CountText(text.size())) return false;
+  std::string prose;
+  ReadLines(text, prose);
+  ScanProse(prose);
+  return true;
+}
+
+// Longest unfinished line held back while waiting for its end; a longer one is prose anyway.
+constexpr size_t kMaxPendingLine = 4096;
+
+void ContentAnalyzer::ReadLines(std::string_view text, std::string& prose) {
+  prose.reserve(text.size() + line_.size());
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) {
+      line_.append(text);
+      if (line_.size() > kMaxPendingLine) {
+        text_table_.Feed("", text_cells_);  // too long for a table row
+        prose.append(line_);
+        line_.clear();
+      }
+      return;
+    }
+    if (line_.empty()) {
+      ReadLine(text.substr(0, nl), prose);
+    } else {
+      line_.append(text.substr(0, nl));
+      ReadLine(line_, prose);
+      line_.clear();
+    }
+    prose.push_back('\n');
+    text.remove_prefix(nl + 1);
+  }
+}
+
+void ContentAnalyzer::ReadLine(std::string_view line, std::string& prose) {
+  if (!text_table_.Active() && !TextTable::MayBeTableLine(line)) {
+    prose.append(line);
+    return;
+  }
+  const TextTable::LineKind kind = text_table_.Feed(line, text_cells_);
+  if (kind == TextTable::LineKind::kProse) {
+    prose.append(line);
+    return;
+  }
+  // A table line becomes a row of cells (and an empty line of prose, so line numbers hold).
+  FlushRow();
+  if (kind == TextTable::LineKind::kHeader) {
+    // Named where the header stands: a table running on to the next page keeps its columns.
+    text_row_ = 0;
+    text_sheet_ = (where_.empty() ? "" : where_ + " ") + "table " + std::to_string(text_table_.TableNumber());
+  }
+  row_sheet_ = text_sheet_;
+  row_index_ = text_row_++;
+  for (TextCell& c : text_cells_) row_cells_.push_back({c.col, std::move(c.text)});
+  FlushRow();
+}
+
+void ContentAnalyzer::ScanProse(std::string_view text) {
   while (!text.empty()) {
     const std::string_view piece = text.substr(0, kWindow);
     text.remove_prefix(piece.size());
-    if (!CountText(piece.size())) return false;
     std::string buffer;
     buffer.reserve(tail_.size() + piece.size());
     buffer.append(tail_).append(piece);
@@ -70,10 +130,15 @@ bool ContentAnalyzer::OnText(std::string_view text, std::string_view where) {
     lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
     tail_.assign(buffer, buffer.size() - keep, keep);
   }
-  return true;
 }
 
 void ContentAnalyzer::FlushProse() {
+  if (!line_.empty()) {
+    std::string prose;
+    ReadLine(line_, prose);
+    line_.clear();
+    ScanProse(prose);
+  }
   if (tail_.empty()) return;
   const size_t report_from = tail_.size() - 1;
   detectors_.Scan(tail_, report_from, true, "", [&](const Detection& d) {

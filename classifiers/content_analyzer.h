@@ -11,6 +11,7 @@
 #include "classifiers/classifier.h"
 #include "classifiers/detector_set.h"
 #include "classifiers/table_headers.h"
+#include "classifiers/text_table.h"
 #include "extractors/extractor.h"
 
 namespace datasweep {
@@ -51,7 +52,11 @@ class ContentAnalyzer final : public TextSink {
   };
 
   bool CountText(size_t n);
-  void ScanWindow(std::string_view text, bool final);
+  // Splits prose into lines so tables laid out in text become rows of cells; the rest is
+  // scanned as prose.
+  void ReadLines(std::string_view text, std::string& prose);
+  void ReadLine(std::string_view line, std::string& prose);
+  void ScanProse(std::string_view text);
   void FlushProse();
   void FlushRow();
   void ProcessDataRow(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
@@ -70,6 +75,11 @@ class ContentAnalyzer final : public TextSink {
   std::string where_;
   uint64_t lines_before_tail_ = 0;
   uint64_t prose_bytes_ = 0;   // prose bytes received so far (the stream offset)
+  std::string line_;           // the unfinished last line of the text received so far
+  TextTable text_table_;
+  std::vector<TextCell> text_cells_;
+  uint32_t text_row_ = 0;      // row index within the current text table
+  std::string text_sheet_;     // its name: "page 3 table 1"
 
   // Table state: cells of the row being read, per-sheet headers.
   std::map<std::string, SheetState, std::less<>> sheets_;

@@ -13,7 +13,9 @@
 #include "classifiers/detector_set.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
+#include "cli/progress.h"
 #include "cli/record_sink.h"
+#include "policy/mount_table.h"
 #include "scanner/isolation.h"
 #include "scanner/pipeline.h"
 
@@ -73,7 +75,12 @@ Examples:
 
 Locations (--location PATH=KIND[,encrypted][,secure][,pupil-accessible][,drive=X:]):
   KIND is local, removable, share or email-store; the longest matching PATH wins.
-  drive=C: shows paths below PATH as C:\... in every report.
+  drive=C: shows paths below PATH as C:\... in every report. On Linux, removable media and
+  whether they are encrypted (dm-crypt/LUKS, BitLocker) are detected from the mount table;
+  --location and the policy's locations override what is detected.
+
+Progress: on a terminal, one live status line on stderr (none with -q or when redirected);
+`kill -USR1 <pid>` prints a status line at any time.
 
 Options)";
 
@@ -97,8 +104,11 @@ int RunScanCommand(int argc, char** argv) {
        "supervised worker processes, so a parser crash or hang costs one file; off: parse everything in process")
       ("quiet,q", po::bool_switch(), "print nothing but the report and errors")
       ("verbose,v", po::bool_switch(), "text format: list every file, not only those to act on");
+  // Test hooks: a fake mount table and sysfs for the automatic removable/encrypted detection.
+  std::string mountinfo = "/proc/self/mountinfo", sys_root = "/sys";
   po::options_description hidden;
-  hidden.add_options()("path", po::value(&paths)->composing());
+  hidden.add_options()("path", po::value(&paths)->composing())
+      ("mountinfo", po::value(&mountinfo))("sysfs", po::value(&sys_root));
   po::options_description all;
   all.add(opts).add(hidden);
   po::positional_options_description pos;
@@ -137,7 +147,13 @@ int RunScanCommand(int argc, char** argv) {
   Policy policy;
   std::string policy_text;
   if (!LoadPolicy(policy_file, &policy, &policy_text)) return kExitError;
+  // Detected first, so the policy and the command line override them (same prefix: the later
+  // Add wins; a deeper declared prefix wins by the longest-prefix rule).
   LocationTable table;
+  MountTable mounts(mountinfo, sys_root);
+  std::string mount_error;
+  if (mounts.Load(&mount_error))
+    for (const Location& l : mounts.DetectedLocations()) table.Add(l);
   for (Location l : policy.locations) {
     l.prefix = Absolute(l.prefix);
     table.Add(l);
@@ -161,13 +177,21 @@ int RunScanCommand(int argc, char** argv) {
     }
     sweep.roots.push_back(Absolute(p));
   }
+  if (!quiet)
+    for (const auto& root : sweep.roots) {
+      const Location& l = table.Find(root);
+      if (l.origin.starts_with("detected"))
+        std::cerr << "datasweep: " << root << " is on " << (l.encrypted ? "encrypted" : "unencrypted")
+                  << " removable media at " << l.prefix << ", " << l.origin
+                  << "; override with --location\n";
+    }
   sweep.excludes = policy.exclude;
   sweep.excludes.insert(sweep.excludes.end(), excludes.begin(), excludes.end());
   sweep.jobs = jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
 
   std::unique_ptr<DetectorSet> detectors;
   try {
-    detectors = std::make_unique<DetectorSet>(DetectorSet::AllDetectors(), policy.disabled_detectors);
+    detectors = std::make_unique<DetectorSet>(policy.MakeDetectors(), policy.disabled_detectors);
   } catch (const std::exception& e) {
     std::cerr << "datasweep scan: " << e.what() << "\n";
     return kExitError;
@@ -206,11 +230,21 @@ int RunScanCommand(int argc, char** argv) {
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   Severity worst = Severity::kNone;
+  ProgressReporter::Options progress_options;
+  // A live line only where a person watches it, and never into the report on a terminal.
+  progress_options.live = !quiet && isatty(STDERR_FILENO) && getenv("TERM") != nullptr &&
+                          std::string_view(getenv("TERM")) != "dumb" &&
+                          !(output.empty() && format != "text" && isatty(STDOUT_FILENO));
+  progress_options.roots = sweep.roots;
+  progress_options.excludes = sweep.excludes;
+  ProgressReporter reporter(progress, std::cerr, progress_options);
+  reporter.Start();
   Pipeline pipeline(env);
   const Summary summary = pipeline.Run(sweep, [&](const Record& r) {
     for (const auto& v : r.violations) worst = std::max(worst, v.severity);
     sink->Write(r);
   }, &progress);
+  reporter.Stop();
   env.isolation = nullptr;
   isolated.reset();  // the workers exit now, before the report is committed
   sink->Finish(summary);

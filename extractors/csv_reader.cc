@@ -19,6 +19,10 @@ char CsvReader::SniffDelimiter(std::string_view sample) {
   if (lines.size() < 2) return 0;
   // Exports often start with a title or a blank line: the table starts at the first line that
   // holds the delimiter, and most lines from there on must agree on the field count.
+  // Of the delimiters that fit, the one giving the most fields wins: a TSV whose name column
+  // reads "Surname, Forename" has one comma per line too, but four tabs.
+  char best = 0;
+  size_t best_fields = 0;
   for (char d : {',', '\t', ';', '|'}) {
     // Count delimiters outside quotes on each line; most lines must agree and have ≥ 1.
     std::vector<size_t> counts;
@@ -36,9 +40,12 @@ char CsvReader::SniffDelimiter(std::string_view sample) {
     if (start >= counts.size() || counts[start] == 0 || counts.size() - start < 2) continue;
     const size_t first = counts[start];
     const size_t agree = std::count(counts.begin() + start, counts.end(), first);
-    if (agree * 10 >= (counts.size() - start) * 8) return d;
+    if (agree * 10 >= (counts.size() - start) * 8 && first > best_fields) {
+      best = d;
+      best_fields = first;
+    }
   }
-  return 0;
+  return best;
 }
 
 bool CsvReader::EndCell() {

@@ -5,6 +5,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlreader.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -19,6 +20,12 @@ struct HtmlTextStream::State {
   htmlSAXHandler sax{};
   htmlParserCtxtPtr ctxt = nullptr;
   int skip_depth = 0;
+  // Table rows come out as one line with tab-separated cells, so a data table reads as a table
+  // (classifiers/text_table.h) rather than one word per line.
+  int cell_depth = 0;       // inside a <td>/<th> (nested cells count too)
+  std::string cell;         // the current cell's text, white space collapsed
+  int cells_in_row = 0;     // cells started in the current <tr>
+  bool in_row = false;      // between <tr> and </tr>
 };
 
 namespace {
@@ -41,28 +48,83 @@ bool IsBlock(const xmlChar* name) {
   return false;
 }
 
+bool IsCell(const xmlChar* name) { return NameIs(name, "td") || NameIs(name, "th"); }
+bool IsRowOrTable(const xmlChar* name) { return NameIs(name, "tr") || NameIs(name, "table"); }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// A cell's text is collected with white space collapsed (as a browser shows it) and written
+// when the cell ends; a huge layout cell is written in pieces.
+constexpr size_t kMaxCellBuffer = 64 * 1024;
+
+void FlushCell(HtmlTextStream::State* s) {
+  while (!s->cell.empty() && s->cell.back() == ' ') s->cell.pop_back();
+  s->text.Append(s->cell);
+  s->cell.clear();
+}
+
+void CellText(HtmlTextStream::State* s, std::string_view text) {
+  for (char c : text) {
+    if (!IsSpace(c))
+      s->cell.push_back(c);
+    else if (!s->cell.empty() && s->cell.back() != ' ')
+      s->cell.push_back(' ');
+  }
+  if (s->cell.size() > kMaxCellBuffer) FlushCell(s);
+}
+
+// A block inside a cell ("12 High St<br>Leeds") separates words, not rows.
+void Break(HtmlTextStream::State* s, const xmlChar* name) {
+  if (s->cell_depth > 0 && !IsRowOrTable(name)) {
+    CellText(s, " ");
+  } else {
+    FlushCell(s);
+    s->text.EndLine();
+  }
+}
+
 void OnStart(void* user, const xmlChar* name, const xmlChar**) {
   auto* s = static_cast<HtmlTextStream::State*>(user);
-  if (IsSkipped(name))
+  if (IsSkipped(name)) {
     ++s->skip_depth;
-  else if (NameIs(name, "td") || NameIs(name, "th"))
-    s->text.Append('\t');
-  else if (IsBlock(name))
-    s->text.EndLine();
+  } else if (IsCell(name)) {
+    FlushCell(s);
+    if (s->cells_in_row++ > 0) s->text.Append('\t');
+    ++s->cell_depth;
+  } else if (IsBlock(name)) {
+    Break(s, name);
+    if (NameIs(name, "tr")) {
+      s->cells_in_row = 0;
+      s->in_row = true;
+    }
+  }
 }
 
 void OnEnd(void* user, const xmlChar* name) {
   auto* s = static_cast<HtmlTextStream::State*>(user);
   if (IsSkipped(name)) {
     if (s->skip_depth > 0) --s->skip_depth;
+  } else if (IsCell(name)) {
+    FlushCell(s);
+    if (s->cell_depth > 0) --s->cell_depth;
   } else if (IsBlock(name)) {
-    s->text.EndLine();
+    Break(s, name);
+    if (NameIs(name, "tr")) s->in_row = false;
   }
 }
 
 void OnCharacters(void* user, const xmlChar* ch, int len) {
   auto* s = static_cast<HtmlTextStream::State*>(user);
-  if (s->skip_depth == 0) s->text.Append(std::string_view(reinterpret_cast<const char*>(ch), len));
+  if (s->skip_depth != 0) return;
+  const std::string_view text(reinterpret_cast<const char*>(ch), len);
+  if (s->cell_depth > 0) {
+    CellText(s, text);
+  } else if (!s->in_row) {
+    s->text.Append(text);
+  } else if (!std::all_of(text.begin(), text.end(), IsSpace)) {
+    // Stray text between a row's cells: kept, on the row's line.
+    CellText(s, text);
+    FlushCell(s);
+  }
 }
 
 void Quiet(void*, const char*, ...) {}
@@ -107,6 +169,7 @@ bool HtmlTextStream::Feed(std::string_view chunk) {
 
 bool HtmlTextStream::Finish() {
   if (state_->ctxt) htmlParseChunk(state_->ctxt, nullptr, 0, 1);
+  FlushCell(state_.get());
   return state_->text.Flush();
 }
 

@@ -1,10 +1,15 @@
 // MboxExtractor: a Unix mailbox. Messages are split at "From " lines that start the file or
 // follow an empty line, ">From " quoting is undone (mboxrd), and each message becomes the member
 // "message N.eml", scanned as mail. Streams the file; one message at most max_member_bytes is
-// held at a time (a longer one is truncated and `partial`).
+// held at a time (a longer one is truncated and `partial`). The mailbox's own email_date is
+// its oldest message's Date: a mailbox holding any message older than six months is keeping
+// stale e-mail (002 §9.1).
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "extractors/extractor.h"
+#include "extractors/mime_message.h"
 
 namespace datasweep {
 namespace {
@@ -38,6 +43,7 @@ class MboxSplitter {
     if (!in_message_) return true;
     // The blank line before the next separator belongs to the mbox, not the message.
     if (current_.ends_with("\n\n")) current_.pop_back();
+    if (const auto date = MessageDate(current_); date && (!oldest_ || *date < *oldest_)) oldest_ = date;
     EmbeddedMember m;
     m.name = "message " + std::to_string(++count_) + ".eml";
     m.data = std::move(current_);
@@ -57,6 +63,31 @@ class MboxSplitter {
   }
 
   Outcome outcome;
+  // The oldest message's Date (RFC 3339 UTC, so strings compare in time order).
+  const std::optional<std::string>& OldestDate() const { return oldest_; }
+
+  // The Date header of a raw message, as RFC 3339; nullopt when absent or unreadable.
+  static std::optional<std::string> MessageDate(std::string_view message) {
+    size_t pos = 0;
+    while (pos < message.size()) {
+      size_t end = message.find('\n', pos);
+      if (end == std::string_view::npos) end = message.size();
+      std::string_view line = Trimmed(message.substr(pos, end - pos + 1));
+      if (line.empty()) break;  // end of the header block
+      if (line.size() > 5 && (line[0] == 'D' || line[0] == 'd') && line.substr(1, 4) == "ate:") {
+        // A folded Date runs on in lines that start with white space.
+        std::string value(line.substr(5));
+        while (end + 1 < message.size() && (message[end + 1] == ' ' || message[end + 1] == '\t')) {
+          const size_t next = std::min(message.find('\n', end + 1), message.size());
+          value.append(Trimmed(message.substr(end + 1, next - end)));
+          end = next;
+        }
+        return MailDateToRfc3339(value);
+      }
+      pos = end + 1;
+    }
+    return std::nullopt;
+  }
 
  private:
   static std::string_view Trimmed(std::string_view l) {
@@ -83,21 +114,27 @@ class MboxSplitter {
   bool previous_blank_ = false;
   bool at_start_ = true;
   uint32_t count_ = 0;
+  std::optional<std::string> oldest_;
 };
 
 class MboxExtractor final : public Extractor {
  public:
   std::string_view Name() const override { return "MboxExtractor"; }
   std::vector<std::string_view> MediaTypes() const override { return {"application/mbox"}; }
-  Outcome Extract(const ByteSource& in, ExtractContext& ctx, TextSink&) const override {
+  Outcome Extract(const ByteSource& in, ExtractContext& ctx, TextSink& out) const override {
     MboxSplitter split(ctx);
+    // Every way out reports the oldest date seen, a partial mailbox included.
+    auto done = [&]() -> Outcome {
+      if (split.OldestDate()) out.OnAttribute("email_date", *split.OldestDate());
+      return split.outcome;
+    };
     const uint64_t limit = std::min(in.Size(), ctx.Limits().max_file_bytes);
     std::string buf(1 << 16, '\0');
     std::string carry;  // an unfinished line, bounded by the member cap below
     for (uint64_t pos = 0; pos < limit;) {
       if (ctx.Expired()) {
         split.outcome.Merge({ScanStatus::kPartial, "time limit reached"});
-        return split.outcome;
+        return done();
       }
       const int64_t n = in.ReadAt(pos, buf.data(), std::min<uint64_t>(buf.size(), limit - pos));
       if (n < 0) return {ScanStatus::kError, "read error"};
@@ -109,21 +146,21 @@ class MboxExtractor final : public Extractor {
         if (nl == std::string_view::npos) {
           // A giant line without '\n' is cut into pieces rather than held whole.
           carry.append(chunk);
-          if (carry.size() > (1u << 20) && !split.Line(carry)) return split.outcome;
+          if (carry.size() > (1u << 20) && !split.Line(carry)) return done();
           if (carry.size() > (1u << 20)) carry.clear();
           break;
         }
         carry.append(chunk.substr(0, nl + 1));
         chunk.remove_prefix(nl + 1);
-        if (!split.Line(carry)) return split.outcome;
+        if (!split.Line(carry)) return done();
         carry.clear();
       }
     }
-    if (!carry.empty() && !split.Line(carry)) return split.outcome;
+    if (!carry.empty() && !split.Line(carry)) return done();
     split.Flush();
     if (limit < in.Size())
       split.outcome.Merge({ScanStatus::kPartial, "file larger than max_file_bytes"});
-    return split.outcome;
+    return done();
   }
 };
 

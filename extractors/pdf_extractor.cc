@@ -9,8 +9,12 @@
 #include <poppler-page.h>
 #include <sys/mman.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "extractors/extractor.h"
 
@@ -48,6 +52,37 @@ class MappedBytes {
   const char* data_ = nullptr;
   uint64_t size_ = 0;
 };
+
+// Word gap (in units of the word's height) from which two words on one line stand in
+// different table columns: a space is about a quarter of the font size, a column gap is
+// several spaces wide.
+constexpr double kColumnGap = 0.6;
+
+// The page's text rebuilt from poppler's words in reading order: words on one line joined by
+// a space, or by a tab where the gap between them is a column gap, so a table drawn on the page
+// keeps its columns (classifiers/text_table.h reads them).
+std::string PageText(const poppler::page& page) {
+  const std::vector<poppler::text_box> words = page.text_list();
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const poppler::byte_array w = words[i].text().to_utf8();
+    out.append(w.data(), w.size());
+    if (i + 1 == words.size()) break;
+    const poppler::rectf a = words[i].bbox(), b = words[i + 1].bbox();
+    const double height = std::max(a.height(), b.height());
+    const double a_mid = a.y() + a.height() / 2, b_mid = b.y() + b.height() / 2;
+    const double gap = b.x() - (a.x() + a.width());
+    if (std::abs(a_mid - b_mid) > height / 2 || gap < -height) {
+      out.push_back('\n');  // the next word starts another line
+    } else if (height > 0 && gap > kColumnGap * height) {
+      out.push_back('\t');
+    } else if (words[i].has_space_after() || gap > 0.1 * height) {
+      out.push_back(' ');
+    }
+  }
+  if (!out.empty()) out.push_back('\n');
+  return out;
+}
 
 class PdfExtractor final : public Extractor {
  public:
@@ -87,10 +122,10 @@ Outcome PdfExtractor::Extract(const ByteSource& in, ExtractContext& ctx, TextSin
       outcome.Merge({ScanStatus::kPartial, "page " + std::to_string(i + 1) + " unreadable"});
       continue;
     }
-    const poppler::byte_array utf8 = page->text().to_utf8();
-    if (utf8.empty()) continue;
+    const std::string text = PageText(*page);
+    if (text.empty()) continue;
     ++pages_with_text;
-    if (!out.OnText(std::string_view(utf8.data(), utf8.size()), "page " + std::to_string(i + 1)))
+    if (!out.OnText(text, "page " + std::to_string(i + 1)))
       return outcome;
   }
   // A PDF with pages but no text layer is usually a scan: the rules may want to know.

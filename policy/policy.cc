@@ -61,19 +61,75 @@ class Loader {
     }
   }
 
-  void Detectors(const YAML::Node& n, std::set<std::string>* disabled) {
+  // `detectors:` — every built-in or custom detector id, with `enabled` and `min_confidence`.
+  void Detectors(const YAML::Node& n, const std::vector<CustomDetectorSpec>& custom,
+                 std::set<std::string>* disabled, ClassifierSettings* c) {
     if (!n.IsMap()) return Error(n, "detectors must be a mapping of detector id to settings");
     std::set<std::string> known;
     for (const auto& d : DetectorSet::AllDetectors()) known.insert(std::string(d->Info().id));
+    for (const auto& d : custom) known.insert(d.id);
     for (const auto& kv : n) {
       const std::string id = kv.first.as<std::string>();
       if (!known.count(id)) {
         Error(kv.first, "unknown detector '" + id + "' (see `datasweep detectors`)");
         continue;
       }
-      CheckKeys(kv.second, {"enabled"}, "detector " + id);
+      CheckKeys(kv.second, {"enabled", "min_confidence"}, "detector " + id);
       bool enabled = true;
       if (kv.second["enabled"] && Get(kv.second["enabled"], &enabled, id + ".enabled") && !enabled) disabled->insert(id);
+      if (kv.second["min_confidence"]) {
+        std::string s;
+        if (Get(kv.second["min_confidence"], &s, id + ".min_confidence")) {
+          if (auto conf = ConfidenceFromString(s)) c->detector_min_confidence[id] = *conf;
+          else Error(kv.second["min_confidence"], "min_confidence must be low, medium or high");
+        }
+      }
+    }
+  }
+
+  // `custom_detectors:` — a list of {id, description, kind, strong, patterns, terms, context,
+  // needs_context, confidence}.
+  void CustomDetectors(const YAML::Node& n, std::vector<CustomDetectorSpec>* out) {
+    if (!n.IsSequence()) return Error(n, "custom_detectors must be a list");
+    std::set<std::string> builtin;
+    for (const auto& d : DetectorSet::AllDetectors()) builtin.insert(std::string(d->Info().id));
+    for (const auto& item : n) {
+      CheckKeys(item, {"id", "description", "kind", "strong", "patterns", "terms", "context",
+                       "needs_context", "confidence"}, "a custom detector");
+      if (!item.IsMap()) continue;
+      CustomDetectorSpec d;
+      if (!item["id"] || !Get(item["id"], &d.id, "id")) { Error(item, "a custom detector needs an id"); continue; }
+      bool id_ok = !d.id.empty();
+      for (char ch : d.id) id_ok &= (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+      if (!id_ok) { Error(item["id"], "custom detector id '" + d.id + "' must be lower_snake_case"); continue; }
+      if (builtin.count(d.id)) { Error(item["id"], "'" + d.id + "' is a built-in detector"); continue; }
+      for (const auto& other : *out)
+        if (other.id == d.id) Error(item["id"], "custom detector '" + d.id + "' is defined twice");
+      d.description = "custom: " + d.id;
+      if (item["description"]) Get(item["description"], &d.description, "description");
+      if (item["kind"]) {
+        std::string kind;
+        if (Get(item["kind"], &kind, "kind")) {
+          if (auto k = DetailKindFromPolicyName(kind)) d.kind = *k;
+          else Error(item["kind"], "unknown kind '" + kind + "' (name, address, phone, email, date_of_birth, "
+                                   "identifier, special, financial, credential or assessment)");
+        }
+      }
+      if (item["strong"]) Get(item["strong"], &d.strong, "strong");
+      if (item["patterns"]) Get(item["patterns"], &d.patterns, "patterns");
+      if (item["terms"]) Get(item["terms"], &d.terms, "terms");
+      if (item["context"]) Get(item["context"], &d.context, "context");
+      if (item["needs_context"]) Get(item["needs_context"], &d.needs_context, "needs_context");
+      if (item["confidence"]) {
+        std::string s;
+        if (Get(item["confidence"], &s, "confidence")) {
+          if (auto conf = ConfidenceFromString(s)) d.confidence = *conf;
+          else Error(item["confidence"], "confidence must be low, medium or high");
+        }
+      }
+      const std::string problem = CheckCustomDetector(d);
+      if (!problem.empty()) { Error(item, problem); continue; }
+      out->push_back(std::move(d));
     }
   }
 
@@ -163,10 +219,12 @@ bool Policy::Parse(std::string_view yaml, Policy* out, std::vector<PolicyError>*
     errors->push_back({1, "a policy file is a YAML mapping (see `datasweep policy show`)"});
     return false;
   }
-  l.CheckKeys(root, {"version", "classification", "detectors", "limits", "exclude", "locations", "rules"}, "the policy");
+  l.CheckKeys(root, {"version", "classification", "detectors", "custom_detectors", "limits", "exclude", "locations",
+                     "rules"}, "the policy");
   if (root["version"] && root["version"].as<std::string>("") != "1") l.Error(root["version"], "unsupported policy version (expected 1)");
   if (root["classification"]) l.Classification(root["classification"], &p.classification);
-  if (root["detectors"]) l.Detectors(root["detectors"], &p.disabled_detectors);
+  if (root["custom_detectors"]) l.CustomDetectors(root["custom_detectors"], &p.custom_detectors);
+  if (root["detectors"]) l.Detectors(root["detectors"], p.custom_detectors, &p.disabled_detectors, &p.classification);
   if (root["limits"]) l.Limits(root["limits"], &p.limits);
   if (root["exclude"]) l.Get(root["exclude"], &p.exclude, "exclude");
   if (root["locations"]) l.Locations(root["locations"], &p.locations);
@@ -181,11 +239,24 @@ std::string Policy::Fingerprint() const {
   s << "v1|" << classification.restricted_min_people << '|' << classification.complete_record_min_kinds << '|'
     << static_cast<int>(classification.min_confidence) << '|';
   for (const auto& d : disabled_detectors) s << d << ',';
+  for (const auto& [id, c] : classification.detector_min_confidence) s << id << '>' << static_cast<int>(c) << ',';
+  for (const auto& d : custom_detectors) {
+    s << "|custom:" << d.id << ',' << static_cast<int>(d.kind) << ',' << d.strong << ',' << d.needs_context << ','
+      << static_cast<int>(d.confidence);
+    for (const auto& x : CustomPatterns(d)) s << ',' << x;
+    for (const auto& x : d.context) s << ';' << x;
+  }
   s << '|' << limits.max_file_bytes << ',' << limits.max_member_bytes << ',' << limits.max_total_inflated << ','
     << limits.max_ratio << ',' << limits.max_depth << ',' << limits.max_members << ',' << limits.max_text_bytes;
   for (const auto& r : rules) s << '|' << r.id << (r.enabled ? '+' : '-') << (r.severity ? static_cast<int>(*r.severity) : -1);
   const std::string text = s.str();
   return std::to_string(std::hash<std::string>{}(text));
+}
+
+std::vector<std::unique_ptr<Detector>> Policy::MakeDetectors() const {
+  auto all = DetectorSet::AllDetectors();
+  for (const auto& spec : custom_detectors) all.push_back(MakeCustomDetector(spec));
+  return all;
 }
 
 }  // namespace datasweep

@@ -9,6 +9,7 @@
 
 #include "classifiers/classifier.h"
 #include "extractors/scan_limits.h"
+#include "policy/custom_detector.h"
 #include "policy/location.h"
 #include "policy/rules.h"
 
@@ -20,8 +21,9 @@ struct PolicyError {
 };
 
 struct Policy {
-  ClassifierSettings classification;
+  ClassifierSettings classification;   // with per-detector minimum confidences
   std::set<std::string> disabled_detectors;
+  std::vector<CustomDetectorSpec> custom_detectors;
   ScanLimits limits;
   std::vector<std::string> exclude;      // fnmatch globs against the real path
   std::vector<Location> locations;
@@ -35,6 +37,8 @@ struct Policy {
   static bool Parse(std::string_view yaml, Policy* out, std::vector<PolicyError>* errors);
   // A short stable fingerprint of the settings that change verdicts (for the state database).
   std::string Fingerprint() const;
+  // The built-in detectors plus the policy's custom ones (for DetectorSet).
+  std::vector<std::unique_ptr<Detector>> MakeDetectors() const;
 };
 
 }  // namespace datasweep

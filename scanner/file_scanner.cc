@@ -27,6 +27,11 @@ bool IsEmailType(std::string_view mime) {
          mime == "application/vnd.ms-outlook-pst";
 }
 
+// A store of many messages (mbox, PST), whose members are messages rather than attachments.
+bool IsMailboxType(std::string_view mime) {
+  return mime == "application/mbox" || mime == "application/vnd.ms-outlook-pst";
+}
+
 bool IsExecutableType(std::string_view mime) {
   return mime == "application/x-dosexec" || mime == "application/x-executable" || mime == "application/x-msi" ||
          mime == "application/vnd.microsoft.portable-executable" || mime == "application/x-msdownload";
@@ -107,6 +112,8 @@ class ScanLayer final : public ExtractContext {
     self.verdict.has_credential |= member_credential_;
   }
   DataClass MaxMemberClass() const { return max_member_class_; }
+  // The highest class among the attachments of member messages (for a mailbox).
+  DataClass MaxMessageAttachmentClass() const { return max_message_attachment_class_; }
   bool MembersUninspectable() const { return uninspected_ > 0; }
 
  private:
@@ -137,6 +144,9 @@ class ScanLayer final : public ExtractContext {
       max_member_class_ = child.verdict.data_class;
       worst_member_ = child.path.substr(self_.path.size() + 2);
     }
+    if (const auto it = child.attributes.find("attachment_class"); IsEmailType(child.mime) && it != child.attributes.end())
+      max_message_attachment_class_ = std::max(max_message_attachment_class_,
+                                               DataClassFromString(it->second).value_or(DataClass::kUnrestricted));
     max_member_subjects_ = std::max(max_member_subjects_, child.verdict.subjects);
     for (const auto& [id, n] : child.verdict.detections) member_detections_[id] += n;
     member_credential_ |= child.verdict.has_credential;
@@ -151,6 +161,7 @@ class ScanLayer final : public ExtractContext {
   ScanStatus first_uninspected_ = ScanStatus::kComplete;
   std::string first_reason_, worst_member_;
   DataClass max_member_class_ = DataClass::kUnrestricted;
+  DataClass max_message_attachment_class_ = DataClass::kUnrestricted;
   int max_member_subjects_ = 0;
   std::map<std::string, int> member_detections_;
   bool member_credential_ = false;
@@ -209,7 +220,9 @@ void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& b
   if (rec.outcome.status == ScanStatus::kEncrypted || rec.outcome.status == ScanStatus::kError)
     rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
   rec.attributes["members_uninspectable"] = layer.MembersUninspectable() ? "yes" : "";
-  rec.attributes["attachment_class"] = std::string(ToString(layer.MaxMemberClass()));
+  // A mailbox's members are its messages: only what they carry as attachments is attached.
+  rec.attributes["attachment_class"] = std::string(
+      ToString(IsMailboxType(rec.mime) ? layer.MaxMessageAttachmentClass() : layer.MaxMemberClass()));
 }
 
 void FileScanner::ApplyRules(Record& rec) {

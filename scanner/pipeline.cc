@@ -20,6 +20,7 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
   const auto t0 = std::chrono::steady_clock::now();
 
   Walker walker(options.roots, options.excludes);
+  std::string folder;  // last folder announced to `p` (walk stage only)
   tbb::enumerable_thread_specific<std::unique_ptr<FileScanner>> scanners(
       [this] { return std::make_unique<FileScanner>(env_); });
   using Batch = std::vector<Record>;
@@ -35,6 +36,12 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
               if (p.stop.load() || !walker.Next(e.get())) {
                 fc.stop();
                 return nullptr;
+              }
+              const std::string_view parent =
+                  std::string_view(e->path).substr(0, e->path.rfind('/') + 1);
+              if (parent != folder) {
+                folder.assign(parent);
+                p.SetFolder(folder);
               }
               return e.release();
             }) &

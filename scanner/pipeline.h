@@ -4,6 +4,7 @@
 #pragma once
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,20 @@ struct SweepProgress {
   std::atomic<uint64_t> files{0};
   std::atomic<uint64_t> bytes{0};
   std::atomic<bool> stop{false};  // set (e.g. by SIGINT) to end the sweep early, cleanly
+
+  // The folder the walk is in (set by the walk stage when it changes; any thread may read).
+  void SetFolder(std::string_view folder) {
+    std::lock_guard<std::mutex> lock(folder_mutex_);
+    folder_.assign(folder);
+  }
+  std::string Folder() const {
+    std::lock_guard<std::mutex> lock(folder_mutex_);
+    return folder_;
+  }
+
+ private:
+  mutable std::mutex folder_mutex_;
+  std::string folder_;
 };
 
 class Pipeline {

@@ -20,10 +20,12 @@ set_tests_properties(corpus.selftest PROPERTIES FIXTURES_REQUIRED ds_corpus TIME
 # The issue-4 bars are accuracy 0.98, RESTRICTED recall 1.0, UNRESTRICTED precision 0.97,
 # violation F1 0.97, leaks 0. DS_ACCURACY_* hold the bars CI enforces today: a ratchet at what
 # the scanner measurably reaches, raised as extractors and detectors land, never lowered.
-set(DS_ACCURACY_MIN 0.60)
-set(DS_RESTRICTED_RECALL_MIN 0.25)
-set(DS_UNRESTRICTED_PRECISION_MIN 0.55)
-set(DS_VIOLATION_F1_MIN 0.30)
+# Measured (seed 20260301): accuracy 1.0, RESTRICTED recall 1.0, UNRESTRICTED precision 1.0,
+# violation F1 1.0, leaks 0 (docs/accuracy.md).
+set(DS_ACCURACY_MIN 0.99)
+set(DS_RESTRICTED_RECALL_MIN 1.0)
+set(DS_UNRESTRICTED_PRECISION_MIN 0.99)
+set(DS_VIOLATION_F1_MIN 0.99)
 add_test(NAME corpus.accuracy
          COMMAND ${DS_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/eval/eval.py
                  ${DS_CORPUS_DIR}/manifest.jsonl --binary $<TARGET_FILE:datasweep>
@@ -34,8 +36,13 @@ add_test(NAME corpus.accuracy
                  --min-violation-f1 ${DS_VIOLATION_F1_MIN} --max-leaks 0)
 set_tests_properties(corpus.accuracy PROPERTIES FIXTURES_REQUIRED ds_corpus TIMEOUT 900)
 
+# The trust policies live beside the checkout (../shared), or two levels up for a worktree.
+set(DS_POLICIES_DIR ${CMAKE_SOURCE_DIR}/../shared/policies)
+if(NOT EXISTS ${DS_POLICIES_DIR} AND EXISTS ${CMAKE_SOURCE_DIR}/../../shared/policies)
+  set(DS_POLICIES_DIR ${CMAKE_SOURCE_DIR}/../../shared/policies)
+endif()
 add_test(NAME policies.unrestricted
          COMMAND ${DS_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/eval/check_policies.py
                  --binary $<TARGET_FILE:datasweep>
-                 --policies ${CMAKE_SOURCE_DIR}/../shared/policies)
+                 --policies ${DS_POLICIES_DIR})
 set_tests_properties(policies.unrestricted PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

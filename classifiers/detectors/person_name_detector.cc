@@ -46,6 +46,39 @@ bool LeadInBefore(std::string_view before) {
   return false;
 }
 
+// A class or year group right after the words: "Ayesha Okafor (7B)", "Tom Ng, Year 10".
+// Schools write a pupil's name this way in notes, logs and letters; a place or a product is
+// not followed by a registration group.
+bool GroupAfter(std::string_view after) {
+  size_t i = 0;
+  while (i < after.size() && after[i] == ' ') ++i;
+  if (i >= after.size() || (after[i] != '(' && after[i] != ',')) return false;
+  ++i;
+  while (i < after.size() && after[i] == ' ') ++i;
+  std::string_view rest = after.substr(i);
+  auto digits = [](std::string_view s, size_t from) {
+    size_t j = from;
+    while (j < s.size() && j - from < 2 && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    return j - from;
+  };
+  auto word_end = [](std::string_view s, size_t j) {
+    return j == s.size() || !std::isalnum(static_cast<unsigned char>(s[j]));
+  };
+  // "Year 7", "Yr 7", "Y7"
+  for (std::string_view y : {"Year ", "Yr ", "Y"}) {
+    if (rest.starts_with(y)) {
+      const size_t d = digits(rest, y.size());
+      if (d > 0 && word_end(rest, y.size() + d)) return true;
+    }
+  }
+  // "7B", "10T", "11HW": a year number and a form letter or two.
+  const size_t d = digits(rest, 0);
+  if (d == 0) return false;
+  size_t j = d;
+  while (j < rest.size() && j - d < 3 && std::isupper(static_cast<unsigned char>(rest[j]))) ++j;
+  return j > d && word_end(rest, j);
+}
+
 bool AllUpper(std::string_view w) {
   for (char c : w)
     if (std::islower(static_cast<unsigned char>(c))) return false;
@@ -114,6 +147,10 @@ class PersonNameDetector final : public Detector {
       // capitalised word that is not ordinary English is taken for a name.
       if (fore && !common_fore && !common_sur && surname.size() >= 2) return Named(value, Confidence::kMedium, "known forename");
       if (lead_in && !common_fore && !common_sur && (fore || sur)) return Named(value, Confidence::kMedium, "name after a lead-in word");
+      // Names from outside the lists: two capitalised non-words followed by a class group.
+      if (!common_fore && !dict.IsCommonWord(surname) && !AllUpper(forename) &&
+          words.size() == 2 && GroupAfter(c.after))
+        return Named(value, Confidence::kMedium, "name before a class or year group");
       if (fore && sur && KnownSurname(dict, surname) && !common_sur) return Named(value, Confidence::kMedium, "forename and surname");
       if (fore && sur) return Named(value, Confidence::kLow, "name made of common words");
     }

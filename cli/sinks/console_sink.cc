@@ -5,11 +5,13 @@
 #include <vector>
 
 #include "cli/record_sink.h"
+#include "cli/sinks/remediation.h"
 
 namespace datasweep {
 namespace {
 
 constexpr size_t kMaxListed = 100;
+constexpr size_t kMaxPerOwner = 12;  // the laptop-return list stays short; the html has all
 
 std::string Bytes(uint64_t b) {
   char buf[32];
@@ -29,6 +31,7 @@ class ConsoleSink final : public RecordSink {
     const bool uninspected = r.outcome.status == ScanStatus::kEncrypted || r.outcome.status == ScanStatus::kError ||
                              r.outcome.status == ScanStatus::kUnsupported;
     if (uninspected && r.depth == 0) ++uninspected_;
+    planner_.Add(r);
     if (r.violations.empty() && !(options_.verbose && r.depth == 0)) return;
     Severity worst = Severity::kNone;
     for (const auto& v : r.violations) worst = std::max(worst, v.severity);
@@ -78,10 +81,33 @@ class ConsoleSink final : public RecordSink {
         for (const auto& a : i.actions) out_ << "                          -> " << a << "\n";
       }
     }
+    WriteRemediation();
     if (total == 0) out_ << "\nNo violations: the policy holds for what was scanned.\n";
   }
 
  private:
+  // Laptop-return mode: per owner, what to delete and what to move off local drives and
+  // removable media before the device is handed back.
+  void WriteRemediation() {
+    const auto plan = planner_.Plan();
+    if (plan.empty()) return;
+    out_ << "\n" << Bold("Laptop-return list") << " (local drives and removable media, by owner):\n";
+    for (const auto& owner : plan) {
+      out_ << "  " << owner.owner << " (" << owner.items.size()
+           << (owner.items.size() == 1 ? " file" : " files") << ")\n";
+      size_t shown = 0;
+      for (size_t i = 0; i < owner.items.size() && shown < kMaxPerOwner; ++i, ++shown) {
+        const auto& item = owner.items[i];
+        if (i == 0 || owner.items[i - 1].action != item.action)
+          out_ << "    " << sinks::RemediationTitle(item.action) << ":\n";
+        out_ << "      " << item.file << "  (" << item.why << ")\n";
+      }
+      if (owner.items.size() > shown)
+        out_ << "    … and " << owner.items.size() - shown << " more in the html report\n";
+    }
+    if (planner_.Dropped()) out_ << "  … and " << planner_.Dropped() << " more files\n";
+  }
+
   struct Item {
     Severity severity;
     DataClass data_class;
@@ -115,6 +141,7 @@ class ConsoleSink final : public RecordSink {
   std::vector<Item> items_;
   size_t dropped_ = 0;
   uint64_t uninspected_ = 0;
+  sinks::RemediationPlanner planner_;
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/sinks/remediation.h"
 #include "cli/sinks/report_sinks.h"
 #include "cli/sinks/sink_text.h"
 
@@ -170,28 +171,6 @@ std::string BarChart(std::string_view title, const std::vector<Bar>& bars) {
   return svg + "</svg>";
 }
 
-// What an owner must do with a file before a laptop is handed back (the laptop-return list).
-enum class Action { kMove, kDelete, kCheck };
-
-Action ActionFor(std::string_view rule) {
-  if (rule == "written-password" || rule == "unapproved-software" || rule == "stale-email")
-    return Action::kDelete;
-  if (rule == "uninspectable") return Action::kCheck;
-  return Action::kMove;
-}
-
-std::string_view ActionTitle(Action a) {
-  switch (a) {
-    case Action::kMove:
-      return "Move to the home drive (then delete the local copy)";
-    case Action::kDelete:
-      return "Delete";
-    case Action::kCheck:
-      return "Could not be inspected: open with the owner, then move or delete";
-  }
-  return "";
-}
-
 // A record that needs its own line in the report.
 struct Item {
   std::string path, outer, owner, location, reason, detections;
@@ -230,6 +209,7 @@ class HtmlSink : public RecordSink {
     const bool top = !r.container || r.container->empty();
     ++records_;
     if (!top) ++members_;
+    planner_.Add(r);
     ++by_status_[std::string(ToString(r.outcome.status))];
     if (top) ++by_class_[static_cast<int>(r.verdict.data_class)];
     for (const Violation& v : r.violations) {
@@ -453,51 +433,30 @@ class HtmlSink : public RecordSink {
             "<p class=\"small\">Files on local drives and removable media that break the policy, "
             "by owner: what to move to the home drive and what to delete before the device is "
             "returned or re-imaged.</p>\n";
-    // owner → outer file → what to do; one action per file, from its most severe violation
-    // (moving wins a tie: it keeps the data, and the owner can still delete it).
-    struct Todo {
-      Action action = Action::kMove;
-      Severity severity = Severity::kNone;
-      std::set<std::string> rules;
-    };
-    std::map<std::string, std::map<std::string, Todo>> todo;
-    for (const Item& it : violation_items_) {
-      if (it.kind != LocationKind::kLocal && it.kind != LocationKind::kRemovable) continue;
-      for (const Violation& v : it.violations) {
-        Todo& t = todo[it.owner][it.outer];
-        const Action a = ActionFor(v.rule);
-        if (v.severity > t.severity || (v.severity == t.severity && a < t.action)) {
-          t.severity = v.severity;
-          t.action = a;
-        }
-        t.rules.insert(v.rule);
-      }
-    }
-    // owner → action → outer file → rules
-    std::map<std::string, std::map<Action, std::map<std::string, std::set<std::string>>>> plan;
-    for (const auto& [owner, files] : todo)
-      for (const auto& [file, t] : files) plan[owner][t.action][file] = t.rules;
+    const auto plan = planner_.Plan();
     if (plan.empty()) {
       out_ << "<p class=\"note\">Nothing to do: no violations on local drives or removable "
               "media.</p>\n";
       return;
     }
-    for (const auto& [owner, actions] : plan) {
-      size_t files = 0;
-      for (const auto& [action, list] : actions) files += list.size();
-      out_ << "<div class=\"owner\"><h3>" << HtmlEscape(owner) << " <span class=\"small\">("
-           << Plural(files, "file", "files") << ")</span></h3>";
-      for (const auto& [action, list] : actions) {
-        out_ << "<p><b>" << HtmlEscape(ActionTitle(action)) << "</b></p><table><tbody>";
-        for (const auto& [file, rules] : list) {
-          std::vector<std::string> names(rules.begin(), rules.end());
-          out_ << "<tr><td class=\"path\">" << HtmlEscape(file) << "</td><td class=\"small\">"
-               << HtmlEscape(sinks::Join(names, ", ")) << "</td></tr>";
-        }
-        out_ << "</tbody></table>";
+    for (const auto& owner : plan) {
+      out_ << "<div class=\"owner\"><h3>" << HtmlEscape(owner.owner) << " <span class=\"small\">("
+           << Plural(owner.items.size(), "file", "files") << ")</span></h3>";
+      for (size_t i = 0; i < owner.items.size(); ++i) {
+        const auto& item = owner.items[i];
+        if (i == 0 || owner.items[i - 1].action != item.action)
+          out_ << (i ? "</tbody></table>" : "") << "<p><b>"
+               << HtmlEscape(sinks::RemediationTitle(item.action)) << "</b></p><table><tbody>";
+        std::vector<std::string> rules(item.rules.begin(), item.rules.end());
+        out_ << "<tr><td class=\"path\">" << HtmlEscape(item.file) << "</td><td>"
+             << HtmlEscape(item.why) << "</td><td class=\"small\">"
+             << HtmlEscape(sinks::Join(rules, ", ")) << "</td></tr>";
       }
-      out_ << "</div>\n";
+      out_ << "</tbody></table></div>\n";
     }
+    if (planner_.Dropped())
+      out_ << "<p class=\"note\">" << Plural(planner_.Dropped(), "more file", "more files")
+           << " to act on are not listed here; the CSV and JSON Lines outputs list them all.</p>\n";
   }
 
   void WriteWorst(std::string_view id, std::string_view title, std::string_view what,
@@ -595,6 +554,7 @@ class HtmlSink : public RecordSink {
   std::map<std::string, Severity> rule_severity_;
   std::map<std::string, Tally> location_tally_, folder_tally_, owner_tally_;
   std::vector<Item> violation_items_, uninspected_items_;
+  sinks::RemediationPlanner planner_;
   uint64_t violations_dropped_ = 0, uninspected_dropped_ = 0;
 };
 
