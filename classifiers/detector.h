@@ -53,6 +53,7 @@ struct Validated {
   Confidence confidence = Confidence::kMedium;
   bool needs_context = false; // keep only if a context word or header supports it
   std::string note;           // "mod 11 valid", "Luhn valid, Visa"
+  bool identifying = false;   // this value alone points at one person (a personal webmail address)
 };
 
 class Detector {
@@ -64,6 +65,9 @@ class Detector {
   virtual std::vector<std::string> Patterns() const = 0;
   // Lower-case words that, found near a candidate or in its column header, raise confidence.
   virtual std::vector<std::string_view> ContextWords() const { return {}; }
+  // Lower-case words that, found just before a candidate, mark it as an organisation's own
+  // detail (a letterhead's "School Office Tel"), which lowers confidence.
+  virtual std::vector<std::string_view> NegativeContextWords() const { return {}; }
   // Accepts (with a confidence) or rejects (nullopt) a candidate.
   virtual std::optional<Validated> Validate(const Candidate& candidate) const = 0;
 };

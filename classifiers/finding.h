@@ -15,6 +15,7 @@ struct Finding {
   Confidence confidence = Confidence::kMedium;
   std::string explanation;   // "mod 11 valid; context 'nhs no'"
   int64_t row = -1;          // table row key (unique within the file), -1 for prose
+  bool identifying = false;  // the value alone identifies one person (see Validated)
 };
 
 }  // namespace datasweep

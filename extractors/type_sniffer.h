@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+struct magic_set;  // libmagic's handle type (magic_t)
+
 namespace datasweep {
 
 class TypeSniffer {
@@ -23,7 +25,7 @@ class TypeSniffer {
   static std::string_view SniffMagic(std::string_view head);
 
  private:
-  struct magic_set* magic_ = nullptr;
+  ::magic_set* magic_ = nullptr;
 };
 
 }  // namespace datasweep

@@ -33,9 +33,8 @@ struct FileFacts {
   bool is_email = false;        // .eml/.msg/.pst/.ost/.mbox content
   bool is_photo = false;
   bool is_executable = false;
-  bool is_member = false;       // inside a container (rules on the container cover placement)
-  bool is_email_attachment = false;
-  bool container_encrypted = false;
+  bool members_uninspectable = false;  // a container member was encrypted or unreadable
+  DataClass attachment_class = DataClass::kUnrestricted;  // e-mails: highest class of attachments
   std::optional<int64_t> email_date;  // seconds since the epoch, when known
   int64_t now = 0;
 };

@@ -18,14 +18,6 @@
 
 namespace datasweep {
 
-// A masked example of a detection: never the raw value.
-struct Sample {
-  std::string detector;
-  std::string masked;      // "AB****56C", "j***@gmail.com"
-  std::string where;       // "Sheet1!B2", "page 3", "line 14"
-  Confidence confidence = Confidence::kMedium;
-};
-
 struct Record {
   std::string path;                        // display path (drive-mapped; members "a.zip!/b.csv")
   std::string real_path;                   // the path on this machine (members: outer's path + "!/…")
@@ -34,8 +26,7 @@ struct Record {
   int64_t mtime = 0;                       // seconds since the epoch (UTC)
   std::string mime;
   Outcome outcome;                         // status + status_reason
-  Verdict verdict;                         // class, subjects, reasons, detections
-  std::vector<Sample> samples;
+  Verdict verdict;                         // class, subjects, reasons, detections, samples
   Location location;
   std::vector<Violation> violations;
   // Extensions beyond SPEC §5 (additive).

@@ -8,7 +8,7 @@ PACKAGES=(
   catch2 libxml2-dev libarchive-dev libsqlite3-dev libgsf-1-dev libfreexl-dev libyaml-cpp-dev
   nlohmann-json3-dev
   # test-time tools: corpus generation and format fixtures
-  python3 python3-openpyxl python3-docx python3-reportlab zip p7zip-full poppler-utils
+  python3 python3-openpyxl python3-docx python3-reportlab python3-pil zip p7zip-full poppler-utils
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

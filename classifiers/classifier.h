@@ -1,0 +1,44 @@
+// SubjectLedger and Classify: from findings to distinct data subjects and the verdict of
+// SPEC §1. Counting people matters more than counting matches: a class list of 30 pupils is 30
+// people; a letter naming one pupil twelve times is one.
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "classifiers/finding.h"
+#include "classifiers/verdict.h"
+
+namespace datasweep {
+
+struct ClassifierSettings {
+  int restricted_min_people = 10;      // PROTECTED data about this many people → RESTRICTED
+  int complete_record_min_kinds = 4;   // kinds of detail besides the name → RESTRICTED
+  Confidence min_confidence = Confidence::kMedium;
+};
+
+// Collects the findings of one file. Not thread-safe; one per file.
+class SubjectLedger {
+ public:
+  void Add(const Finding& f);
+  // Distinct people, the verdict, and its reasons.
+  Verdict Conclude(const ClassifierSettings& settings) const;
+
+ private:
+  struct Row {
+    std::set<DetailKind> kinds;
+    std::string identity;      // strongest identifying value (identifier, else name)
+    bool has_identifier = false;
+    bool has_name = false;
+  };
+  std::map<int64_t, Row> rows_;                   // table rows with personal columns
+  std::map<std::string, std::set<DetailKind>> prose_subjects_;  // identifying value → kinds
+  std::set<DetailKind> prose_kinds_;              // every kind of detail seen in prose
+  std::map<std::string, int> detections_;
+  std::string best_explanation_;                  // the strongest single finding, for reasons
+  Confidence best_confidence_ = Confidence::kLow;
+  bool financial_ = false, special_ = false, credential_ = false, name_in_prose_ = false;
+};
+
+}  // namespace datasweep

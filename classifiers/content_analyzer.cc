@@ -1,0 +1,189 @@
+#include "classifiers/content_analyzer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include "classifiers/date_parse.h"
+#include "classifiers/masking.h"
+
+namespace datasweep {
+
+std::string ColumnName(uint32_t col) {
+  std::string out;
+  for (int64_t c = col; c >= 0; c = c / 26 - 1) out.insert(out.begin(), static_cast<char>('A' + c % 26));
+  return out;
+}
+
+ContentAnalyzer::ContentAnalyzer(const DetectorSet& detectors, const ClassifierSettings& settings,
+                                 uint64_t max_text_bytes)
+    : detectors_(detectors), settings_(settings), max_text_bytes_(max_text_bytes) {}
+
+bool ContentAnalyzer::CountText(size_t n) {
+  text_bytes_ += n;
+  if (text_bytes_ > max_text_bytes_) text_limit_hit_ = true;
+  return !text_limit_hit_;
+}
+
+void ContentAnalyzer::Record(const DetectorInfo& info, std::string value, Confidence c,
+                             std::string explanation, int64_t row, const std::string& where,
+                             bool identifying) {
+  if (c < settings_.min_confidence) return;
+  Finding f{&info, std::move(value), where, c, std::move(explanation), row, identifying};
+  // Keep a few samples per detector, preferring the most confident.
+  const size_t same = std::count_if(samples_.begin(), samples_.end(),
+                                    [&](const Sample& s) { return s.detector == info.id; });
+  if (same < kSamplesPerDetector) {
+    samples_.push_back(Sample{std::string(info.id), Mask(f.value, info.kind), where, c});
+  }
+  ledger_.Add(f);
+}
+
+// Prose -----------------------------------------------------------------------------------
+
+bool ContentAnalyzer::OnText(std::string_view text, std::string_view where) {
+  if (where != where_) {
+    FlushProse();
+    where_ = std::string(where);
+    lines_before_tail_ = 0;
+  }
+  while (!text.empty()) {
+    const std::string_view piece = text.substr(0, kWindow);
+    text.remove_prefix(piece.size());
+    if (!CountText(piece.size())) return false;
+    std::string buffer;
+    buffer.reserve(tail_.size() + piece.size());
+    buffer.append(tail_).append(piece);
+    const size_t report_from = tail_.empty() ? 0 : tail_.size() - 1;
+    const uint64_t lines_before = lines_before_tail_;
+    detectors_.Scan(buffer, report_from, false, "", [&](const Detection& d) {
+      std::string at = where_;
+      if (at.empty())
+        at = "line " + std::to_string(lines_before + 1 +
+                                      std::count(buffer.begin(), buffer.begin() + d.offset, '\n'));
+      Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at, d.validated.identifying);
+    });
+    const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
+    lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
+    tail_.assign(buffer, buffer.size() - keep, keep);
+  }
+  return true;
+}
+
+void ContentAnalyzer::FlushProse() {
+  if (tail_.empty()) return;
+  const size_t report_from = tail_.size() - 1;
+  detectors_.Scan(tail_, report_from, true, "", [&](const Detection& d) {
+    std::string at = where_;
+    if (at.empty())
+      at = "line " + std::to_string(lines_before_tail_ + 1 +
+                                    std::count(tail_.begin(), tail_.begin() + d.offset, '\n'));
+    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at, d.validated.identifying);
+  });
+  tail_.clear();
+}
+
+// Tables ----------------------------------------------------------------------------------
+
+bool ContentAnalyzer::OnCell(const CellRef& cell, std::string_view text) {
+  if (!CountText(text.size() + 1)) return false;
+  if (cell.sheet != row_sheet_ || static_cast<int64_t>(cell.row) != row_index_) {
+    FlushRow();
+    row_sheet_ = std::string(cell.sheet);
+    row_index_ = cell.row;
+  }
+  if (!text.empty()) row_cells_.push_back({cell.col, std::string(text.substr(0, 4096))});
+  return true;
+}
+
+void ContentAnalyzer::FlushRow() {
+  if (row_index_ < 0) return;
+  auto it = sheets_.find(row_sheet_);
+  if (it == sheets_.end()) {
+    SheetState s;
+    s.index = static_cast<int64_t>(sheets_.size());
+    it = sheets_.emplace(row_sheet_, std::move(s)).first;
+  }
+  SheetState& sheet = it->second;
+  const uint32_t row = static_cast<uint32_t>(row_index_);
+  std::vector<PendingCell> cells;
+  cells.swap(row_cells_);
+  row_index_ = -1;
+  if (cells.empty()) return;
+  ++sheet.rows_seen;
+  // The header is the first row (within the first few) naming at least two personal columns.
+  if (!sheet.header_found && sheet.rows_seen <= 10) {
+    int known = 0;
+    for (const auto& c : cells) known += ClassifyHeader(c.text).has_value();
+    if (known >= 2 || (known == 1 && cells.size() == 1 && sheet.rows_seen == 1)) {
+      sheet.header_found = true;
+      const uint32_t width = cells.back().col + 1;
+      sheet.headers.assign(width, "");
+      sheet.columns.assign(width, std::nullopt);
+      for (const auto& c : cells) {
+        sheet.headers[c.col] = c.text;
+        sheet.columns[c.col] = ClassifyHeader(c.text);
+      }
+      return;
+    }
+  }
+  ProcessDataRow(sheet, row, cells);
+}
+
+void ContentAnalyzer::ProcessDataRow(SheetState& sheet, uint32_t row,
+                                     const std::vector<PendingCell>& cells) {
+  for (const auto& c : cells) ProcessCell(sheet, row, c);
+}
+
+void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell) {
+  const int64_t row_key = (sheet.index << 32) | row;
+  const std::string where =
+      (row_sheet_.empty() ? "" : row_sheet_ + "!") + ColumnName(cell.col) + std::to_string(row + 1);
+  const bool has_column = cell.col < sheet.columns.size() && sheet.columns[cell.col].has_value();
+  const std::string_view header =
+      cell.col < sheet.headers.size() ? std::string_view(sheet.headers[cell.col]) : std::string_view();
+  bool typed_by_pattern = false;
+  detectors_.Scan(cell.text, 0, true, header, [&](const Detection& d) {
+    if (has_column && d.detector->Info().id == sheet.columns[cell.col]->detector_id) typed_by_pattern = true;
+    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, row_key, where, d.validated.identifying);
+  });
+  if (!has_column || typed_by_pattern) return;
+  const ColumnInfo& col = *sheet.columns[cell.col];
+  if (col.detector_id == "date_of_birth") {
+    // Spreadsheets store dates as serial numbers; the DOB column says what they are.
+    double serial = 0;
+    const auto r = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), serial);
+    if (r.ec == std::errc() && r.ptr == cell.text.data() + cell.text.size()) {
+      if (const auto date = FromSpreadsheetSerial(serial); date && date->year >= 1900) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date->year, date->month, date->day);
+        if (const Detector* dob = detectors_.Find("date_of_birth"))
+          Record(dob->Info(), buf, Confidence::kHigh, "date serial in column '" + std::string(header) + "'",
+                 row_key, where);
+      }
+    }
+    return;
+  }
+  if (col.needs_validation || NegativeFlag(cell.text)) return;
+  // Name, address, special-category, pay and bank columns: the header types the cell.
+  const bool plausible_name = col.kind != DetailKind::kName ||
+                              std::any_of(cell.text.begin(), cell.text.end(),
+                                          [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+  if (!plausible_name) return;
+  Record(HeaderDetectorInfo(col.detector_id), cell.text, Confidence::kHigh,
+         "column '" + std::string(header) + "'", row_key, where);
+}
+
+void ContentAnalyzer::OnAttribute(std::string_view key, std::string_view value) {
+  attributes_[std::string(key)] = std::string(value);
+}
+
+Verdict ContentAnalyzer::Finish() {
+  FlushProse();
+  FlushRow();
+  Verdict v = ledger_.Conclude(settings_);
+  v.samples = std::move(samples_);
+  return v;
+}
+
+}  // namespace datasweep

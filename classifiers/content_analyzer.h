@@ -1,0 +1,86 @@
+// ContentAnalyzer: the TextSink every extractor writes into. It runs the detector set over
+// prose (in overlapping windows, so a match straddling two chunks is still found once) and
+// over table cells (typed by their column headers), feeds the findings to a SubjectLedger and
+// keeps a few masked samples. Not thread-safe; one per file being scanned.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "classifiers/classifier.h"
+#include "classifiers/detector_set.h"
+#include "classifiers/table_headers.h"
+#include "extractors/extractor.h"
+
+namespace datasweep {
+
+class ContentAnalyzer final : public TextSink {
+ public:
+  // `max_text_bytes`: text inspected before the analyzer stops extraction (TextLimitHit()).
+  ContentAnalyzer(const DetectorSet& detectors, const ClassifierSettings& settings,
+                  uint64_t max_text_bytes);
+
+  bool OnText(std::string_view utf8, std::string_view where) override;
+  bool OnCell(const CellRef& cell, std::string_view utf8) override;
+  void OnAttribute(std::string_view key, std::string_view value) override;
+
+  // Flushes what is pending and returns the verdict with samples. Call once, at the end.
+  Verdict Finish();
+
+  const std::map<std::string, std::string>& Attributes() const { return attributes_; }
+  bool TextLimitHit() const { return text_limit_hit_; }
+  uint64_t TextBytes() const { return text_bytes_; }
+
+  // Window size for prose; matches are found across window boundaries.
+  static constexpr size_t kWindow = 64 * 1024;
+  static constexpr size_t kSamplesPerDetector = 3;
+
+ private:
+  struct SheetState {
+    int64_t index = 0;
+    bool header_found = false;
+    uint32_t rows_seen = 0;
+    std::vector<std::string> headers;
+    std::vector<std::optional<ColumnInfo>> columns;
+  };
+  struct PendingCell {
+    uint32_t col;
+    std::string text;
+  };
+
+  bool CountText(size_t n);
+  void ScanWindow(std::string_view text, bool final);
+  void FlushProse();
+  void FlushRow();
+  void ProcessDataRow(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
+  void ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell);
+  void Record(const DetectorInfo& info, std::string value, Confidence c, std::string explanation,
+              int64_t row, const std::string& where, bool identifying = false);
+
+  const DetectorSet& detectors_;
+  ClassifierSettings settings_;
+  uint64_t max_text_bytes_;
+  uint64_t text_bytes_ = 0;
+  bool text_limit_hit_ = false;
+
+  // Prose state: the tail of the previous window and where it came from.
+  std::string tail_;
+  std::string where_;
+  uint64_t lines_before_tail_ = 0;
+
+  // Table state: cells of the row being read, per-sheet headers.
+  std::map<std::string, SheetState, std::less<>> sheets_;
+  std::string row_sheet_;
+  int64_t row_index_ = -1;
+  std::vector<PendingCell> row_cells_;
+
+  SubjectLedger ledger_;
+  std::vector<Sample> samples_;
+  std::map<std::string, std::string> attributes_;
+};
+
+// "A", "B", …, "Z", "AA": a spreadsheet column name for a 0-based index.
+std::string ColumnName(uint32_t col);
+
+}  // namespace datasweep

@@ -1,0 +1,71 @@
+// DetectorSet: every enabled detector compiled once into a multi-pattern first pass (RE2::Set
+// in byte/ASCII mode) plus one RE2 per pattern for positions, then per-detector validation and
+// the shared context-scoring stage (Presidio's context enhancer). Immutable after
+// construction; Scan is const and safe to call from many threads at once.
+#pragma once
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classifiers/detector.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace datasweep {
+
+// A detection as the set reports it: position in the scanned text, validated value, confidence
+// after context scoring, and the explanation ("mod 11 valid; context 'nhs no'").
+struct Detection {
+  const Detector* detector;
+  size_t offset;
+  size_t length;
+  Validated validated;
+};
+
+class DetectorSet {
+ public:
+  // Every detector in classifiers/detector_list.inc.
+  static std::vector<std::unique_ptr<Detector>> AllDetectors();
+
+  // Compiles the detectors whose id is not in `disabled`. Throws std::runtime_error if a
+  // pattern does not compile (a bug, or a bad custom pattern in a policy).
+  explicit DetectorSet(std::vector<std::unique_ptr<Detector>> detectors,
+                       const std::set<std::string>& disabled = {});
+  ~DetectorSet();
+  DetectorSet(const DetectorSet&) = delete;
+  DetectorSet& operator=(const DetectorSet&) = delete;
+
+  // Scans `text`. Reports matches ending after `report_from` — and, unless `final`, not
+  // touching the end of `text` (they may continue in the next chunk, which the caller
+  // prefixes with the tail of this one). `header` is the column header for a table cell.
+  void Scan(std::string_view text, size_t report_from, bool final, std::string_view header,
+            const std::function<void(const Detection&)>& emit) const;
+
+  // Applies context scoring to a validated candidate: raises confidence with a context word
+  // in `before`/`after`/`header`, lowers it with an organisation word just before, and drops
+  // it (returns false) when the detector needs context and none is there.
+  static bool ScoreContext(const Detector& d, std::string_view before, std::string_view after,
+                           std::string_view header, Validated& v);
+
+  // The first-pass patterns, one per line, for `datasweep detectors --export-patterns`.
+  std::vector<std::string> ExportPatterns() const;
+  const std::vector<std::unique_ptr<Detector>>& Detectors() const { return detectors_; }
+  const Detector* Find(std::string_view id) const;
+  // Longest text a single match can span; chunk overlap must be at least this.
+  static constexpr size_t kMaxMatchLength = 200;
+
+ private:
+  std::vector<std::unique_ptr<Detector>> detectors_;
+  struct Pattern {
+    const Detector* detector;
+    std::unique_ptr<re2::RE2> re;
+  };
+  std::vector<Pattern> patterns_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+}  // namespace datasweep

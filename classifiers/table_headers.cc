@@ -1,0 +1,138 @@
+#include "classifiers/table_headers.h"
+
+#include <array>
+#include <cctype>
+
+namespace datasweep {
+namespace {
+
+struct HeaderRule {
+  std::string_view phrase;  // matched against the normalised header (whole, or as words)
+  bool whole;               // must equal the whole header, not just appear in it
+  ColumnInfo info;
+};
+
+constexpr ColumnInfo kName{"person_name", DetailKind::kName, true, false};
+constexpr ColumnInfo kUpn{"upn", DetailKind::kIdentifier, true, true};
+constexpr ColumnInfo kUln{"uln", DetailKind::kIdentifier, true, true};
+constexpr ColumnInfo kNhs{"nhs_number", DetailKind::kIdentifier, true, true};
+constexpr ColumnInfo kNino{"nino", DetailKind::kIdentifier, true, true};
+constexpr ColumnInfo kAdno{"admission_number", DetailKind::kIdentifier, true, false};
+constexpr ColumnInfo kDob{"date_of_birth", DetailKind::kDateOfBirth, false, true};
+constexpr ColumnInfo kPostcode{"postcode", DetailKind::kAddress, false, true};
+constexpr ColumnInfo kAddress{"street_address", DetailKind::kAddress, false, false};
+constexpr ColumnInfo kPhone{"phone", DetailKind::kPhone, false, true};
+constexpr ColumnInfo kEmail{"email", DetailKind::kEmail, false, true};
+constexpr ColumnInfo kSpecial{"special_category", DetailKind::kSpecial, false, false};
+constexpr ColumnInfo kSalary{"salary", DetailKind::kFinancial, false, false};
+constexpr ColumnInfo kBank{"bank_account", DetailKind::kFinancial, false, false};
+
+// Order matters: the first rule that matches wins ("contact 1 tel" is a phone, not a name).
+constexpr HeaderRule kRules[] = {
+    // identifiers
+    {"upn", false, kUpn}, {"unique pupil number", false, kUpn}, {"former upn", false, kUpn},
+    {"uln", false, kUln}, {"unique learner number", false, kUln},
+    {"nhs", false, kNhs}, {"nhs number", false, kNhs},
+    {"ni number", false, kNino}, {"ni no", false, kNino}, {"nino", false, kNino},
+    {"national insurance", false, kNino},
+    {"adno", false, kAdno}, {"admission no", false, kAdno}, {"admission number", false, kAdno},
+    {"pupil id", false, kAdno}, {"student id", false, kAdno}, {"person id", false, kAdno},
+    {"employee no", false, kAdno}, {"employee number", false, kAdno}, {"payroll no", false, kAdno},
+    {"staff id", false, kAdno}, {"candidate number", false, kAdno}, {"misid", false, kAdno},
+    // contact details (before names: "contact 1 name" is handled below as a name)
+    {"tel", false, kPhone}, {"telephone", false, kPhone}, {"phone", false, kPhone},
+    {"mobile", false, kPhone}, {"mob", true, kPhone},
+    {"email", false, kEmail}, {"e mail", false, kEmail},
+    {"postcode", false, kPostcode}, {"post code", false, kPostcode}, {"postal code", false, kPostcode},
+    {"address", false, kAddress}, {"street", false, kAddress}, {"address line 1", false, kAddress},
+    {"house", true, kAddress}, {"town", true, kAddress},
+    // dates of birth
+    {"dob", false, kDob}, {"d o b", false, kDob}, {"date of birth", false, kDob},
+    {"birth date", false, kDob}, {"birthdate", false, kDob}, {"birthday", false, kDob},
+    // names
+    {"surname", false, kName}, {"forename", false, kName}, {"forenames", false, kName},
+    {"first name", false, kName}, {"firstname", false, kName}, {"last name", false, kName},
+    {"lastname", false, kName}, {"family name", false, kName}, {"given name", false, kName},
+    {"middle name", false, kName}, {"preferred name", false, kName}, {"full name", false, kName},
+    {"pupil name", false, kName}, {"student name", false, kName}, {"child name", false, kName},
+    {"child s name", false, kName}, {"employee name", false, kName}, {"staff name", false, kName},
+    {"parent name", false, kName}, {"carer name", false, kName}, {"primary carer", false, kName},
+    {"contact name", false, kName}, {"contact 1", false, kName}, {"contact 2", false, kName},
+    {"name", true, kName}, {"pupil", true, kName}, {"student", true, kName}, {"learner", true, kName},
+    {"mother", false, kName}, {"father", false, kName}, {"guardian", false, kName},
+    // special-category and school-sensitive data
+    {"sen", false, kSpecial}, {"send", true, kSpecial}, {"sen status", false, kSpecial},
+    {"sen provision", false, kSpecial}, {"primary need", false, kSpecial}, {"need type", false, kSpecial},
+    {"ehcp", false, kSpecial}, {"fsm", false, kSpecial}, {"free school meals", false, kSpecial},
+    {"pupil premium", false, kSpecial}, {"disadvantaged", false, kSpecial},
+    {"ethnicity", false, kSpecial}, {"ethnic", false, kSpecial}, {"religion", false, kSpecial},
+    {"medical", false, kSpecial}, {"allergies", false, kSpecial}, {"allergy", false, kSpecial},
+    {"dietary", false, kSpecial}, {"medication", false, kSpecial}, {"looked after", false, kSpecial},
+    {"in care", false, kSpecial}, {"cla", true, kSpecial}, {"lac", true, kSpecial},
+    {"safeguarding", false, kSpecial}, {"child protection", false, kSpecial},
+    {"exclusion", false, kSpecial}, {"eal", true, kSpecial},
+    // pay and bank
+    {"salary", false, kSalary}, {"gross pay", false, kSalary}, {"net pay", false, kSalary},
+    {"spine point", false, kSalary}, {"sort code", false, kBank}, {"account number", false, kBank},
+};
+
+// True when `phrase` appears in `header` as whole words.
+bool ContainsWords(std::string_view header, std::string_view phrase) {
+  size_t pos = 0;
+  while ((pos = header.find(phrase, pos)) != std::string_view::npos) {
+    const bool left = pos == 0 || header[pos - 1] == ' ';
+    const size_t end = pos + phrase.size();
+    const bool right = end == header.size() || header[end] == ' ';
+    if (left && right) return true;
+    pos = end;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string NormaliseHeader(std::string_view header) {
+  std::string out;
+  for (char c : header) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+    else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::optional<ColumnInfo> ClassifyHeader(std::string_view header) {
+  if (header.size() > 80) return std::nullopt;  // prose in the first row, not a header
+  const std::string h = NormaliseHeader(header);
+  if (h.empty()) return std::nullopt;
+  for (const HeaderRule& r : kRules)
+    if (r.whole ? h == r.phrase : ContainsWords(h, r.phrase)) return r.info;
+  return std::nullopt;
+}
+
+const DetectorInfo& HeaderDetectorInfo(std::string_view id) {
+  static constexpr std::array<DetectorInfo, 6> kInfos = {{
+      {"person_name", DetailKind::kName, false, "a person's name"},
+      {"street_address", DetailKind::kAddress, false, "a street address"},
+      {"special_category", DetailKind::kSpecial, false, "special-category or school-sensitive data"},
+      {"salary", DetailKind::kFinancial, false, "pay data"},
+      {"bank_account", DetailKind::kFinancial, false, "bank sort code and account number"},
+      {"admission_number", DetailKind::kIdentifier, false, "school admission or staff number"},
+  }};
+  for (const DetectorInfo& i : kInfos)
+    if (i.id == id) return i;
+  return kInfos[0];
+}
+
+bool NegativeFlag(std::string_view cell) {
+  const std::string c = NormaliseHeader(cell);
+  static constexpr std::array<std::string_view, 14> kNo = {
+      "", "n", "no", "none", "false", "0", "na", "n a", "not known", "nil", "not applicable",
+      "no known", "nka", "no sen"};
+  for (auto n : kNo)
+    if (c == n) return true;
+  return false;
+}
+
+}  // namespace datasweep

@@ -1,0 +1,84 @@
+// `datasweep report IN.jsonl -f FMT -o FILE`: re-renders a sweep's JSON Lines in any format.
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/output_file.h"
+#include "cli/record_sink.h"
+
+namespace po = boost::program_options;
+
+namespace datasweep {
+
+int RunReportCommand(int argc, char** argv) {
+  po::options_description opts("Usage: datasweep report IN.jsonl -f FMT -o FILE\n\nOptions");
+  std::string input, format = "text", output;
+  opts.add_options()("help,h", "show this help")
+      ("format,f", po::value(&format), "text, jsonl, csv, sarif or html")
+      ("output,o", po::value(&output), "report file (created 0600); default standard output");
+  po::options_description all;
+  all.add(opts).add_options()("input", po::value(&input));
+  po::positional_options_description pos;
+  pos.add("input", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "datasweep report: " << e.what() << "\n";
+    return kExitError;
+  }
+  if (vm.count("help")) {
+    std::cout << opts << "\n";
+    return kExitOk;
+  }
+  std::ifstream in(input);
+  if (input.empty() || !in) {
+    std::cerr << "datasweep report: cannot read '" << input << "' (give a JSON Lines file from `scan -f jsonl`)\n";
+    return kExitError;
+  }
+  std::string error;
+  auto out = OutputFile::Open(output, &error);
+  if (!out) {
+    std::cerr << "datasweep report: " << error << "\n";
+    return kExitError;
+  }
+  auto sink = MakeSink(format, out->Stream(), SinkOptions{});
+  if (!sink) {
+    std::cerr << "datasweep report: unknown format '" << format << "' (use " << KnownFormats() << ")\n";
+    return kExitError;
+  }
+  std::string line;
+  size_t lineno = 0;
+  bool have_summary = false;
+  Summary summary;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty()) continue;
+    try {
+      const Json j = Json::parse(line);
+      if (j.value("type", "") == "summary") {
+        summary = SummaryFromJson(j);
+        have_summary = true;
+      } else {
+        sink->Write(RecordFromJson(j));
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "datasweep report: " << input << ":" << lineno << ": not a datasweep record (" << e.what() << ")\n";
+      return kExitError;
+    }
+  }
+  if (!have_summary) {
+    std::cerr << "datasweep report: " << input << " has no summary line: the sweep did not finish\n";
+    return kExitError;
+  }
+  sink->Finish(summary);
+  if (!out->Commit(&error)) {
+    std::cerr << "datasweep report: " << error << "\n";
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+}  // namespace datasweep

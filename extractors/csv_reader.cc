@@ -1,0 +1,92 @@
+#include "extractors/csv_reader.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace datasweep {
+
+char CsvReader::SniffDelimiter(std::string_view sample) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < sample.size() && lines.size() < 20) {
+    size_t end = sample.find('\n', pos);
+    if (end == std::string_view::npos) break;  // ignore a line cut off by the sample's end
+    std::string_view line = sample.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty()) lines.push_back(line);
+    pos = end + 1;
+  }
+  if (lines.size() < 2) return 0;
+  for (char d : {',', '\t', ';', '|'}) {
+    // Count delimiters outside quotes on each line; most lines must agree and have ≥ 1.
+    std::vector<size_t> counts;
+    for (std::string_view l : lines) {
+      size_t n = 0;
+      bool q = false;
+      for (char c : l) {
+        if (c == '"') q = !q;
+        else if (c == d && !q) ++n;
+      }
+      counts.push_back(n);
+    }
+    const size_t first = counts[0];
+    if (first == 0) continue;
+    const size_t agree = std::count(counts.begin(), counts.end(), first);
+    if (agree * 10 >= counts.size() * 8) return d;
+  }
+  return 0;
+}
+
+bool CsvReader::EndCell() {
+  const bool keep_going = on_cell_(row_, col_, cell_);
+  cell_.clear();
+  ++col_;
+  return keep_going;
+}
+
+bool CsvReader::Feed(std::string_view text) {
+  for (char c : text) {
+    if (quote_pending_) {  // the previous char was a quote inside a quoted field
+      quote_pending_ = false;
+      if (c == '"') {
+        if (cell_.size() < kMaxCell) cell_.push_back('"');
+        continue;
+      }
+      in_quotes_ = false;  // it closed the field; fall through to handle c
+    }
+    if (in_quotes_) {
+      if (c == '"') quote_pending_ = true;
+      else if (cell_.size() < kMaxCell) cell_.push_back(c);
+      continue;
+    }
+    if (c == '"' && cell_.empty()) {
+      in_quotes_ = true;
+      line_has_content_ = true;
+    } else if (c == delim_) {
+      line_has_content_ = true;
+      if (!EndCell()) return false;
+    } else if (c == '\n') {
+      if (line_has_content_ || !cell_.empty()) {
+        if (!cell_.empty() && cell_.back() == '\r') cell_.pop_back();
+        if (!EndCell()) return false;
+        ++row_;
+      }
+      col_ = 0;
+      line_has_content_ = false;
+    } else {
+      line_has_content_ = true;
+      if (cell_.size() < kMaxCell) cell_.push_back(c);
+    }
+  }
+  return true;
+}
+
+bool CsvReader::Finish() {
+  if (line_has_content_ || !cell_.empty()) {
+    if (!cell_.empty() && cell_.back() == '\r') cell_.pop_back();
+    return EndCell();
+  }
+  return true;
+}
+
+}  // namespace datasweep

@@ -1,0 +1,56 @@
+// FileScanner: scans one walked entry — open read-only, type by content, extract (recursing
+// into containers through the ExtractContext it implements), detect, classify, apply the
+// location rules — and emits one Record per file and per container member, members first.
+// One FileScanner per thread (it owns a libmagic handle); the Policy, DetectorSet and
+// LocationTable it reads are shared and immutable.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+
+#include "classifiers/detector_set.h"
+#include "extractors/extractor_registry.h"
+#include "extractors/type_sniffer.h"
+#include "policy/location.h"
+#include "policy/policy.h"
+#include "scanner/record.h"
+#include "scanner/walker.h"
+
+namespace datasweep {
+
+struct ScanBudget;
+
+// What every FileScanner shares: built once per sweep, never modified during it.
+struct ScanEnvironment {
+  const Policy* policy = nullptr;
+  const DetectorSet* detectors = nullptr;
+  const ExtractorRegistry* extractors = nullptr;
+  const LocationTable* locations = nullptr;
+  LocationRules rules;
+  int64_t now = 0;  // the sweep's reference time (stale-email)
+};
+
+class FileScanner {
+ public:
+  using Emit = std::function<void(Record&&)>;
+  explicit FileScanner(const ScanEnvironment& env) : env_(env) {}
+
+  // Scans `entry` and emits its records (members first, the file itself last).
+  void Scan(const WalkEntry& entry, const Emit& emit);
+
+  // Scans bytes already in memory as if they were a file at `display_path` (tests, stdin).
+  Record ScanBytes(std::string data, const std::string& display_path, const Emit& emit_members);
+
+ private:
+  friend class ScanLayer;
+  // Types, extracts and classifies `src` into `rec` (members emitted through `emit`).
+  void ScanSource(const ByteSource& src, Record& rec, ScanBudget& budget, const Emit& emit);
+  // Location rules for a top-level record.
+  void ApplyRules(Record& rec);
+  const ScanEnvironment& env_;
+  TypeSniffer sniffer_;
+  std::map<uid_t, std::string> owners_;
+  std::string OwnerName(uid_t uid);
+};
+
+}  // namespace datasweep
