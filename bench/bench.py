@@ -117,28 +117,52 @@ def count_output(out_file, kind):
 
 def datasweep_findings(out_file):
     files = findings = 0
+    status = {}
     with open(out_file, "rb") as f:
         for line in f:
             try:
                 rec = json.loads(line)
             except ValueError:
                 continue
-            if rec.get("type", "file") == "summary" or "summary" in rec:
+            if rec.get("type") == "summary":
+                status = rec.get("by_status", {})
                 continue
             files += 1
-            fs = rec.get("findings")
+            fs = rec.get("detections", rec.get("findings"))
             if isinstance(fs, list):
                 findings += len(fs)
             elif isinstance(fs, dict):
                 findings += sum(v if isinstance(v, int) else 1 for v in fs.values())
-    return files, findings
+    return files, findings, status
+
+
+def big_file_policy(outdir):
+    """The default policy with its per-file limits (1 GB file, 256 MB of text, 120 s) lifted,
+    so that on the single-file corpora (d) datasweep reads every byte like the peers do."""
+    path = os.path.join(outdir, "bench_policy.yaml")
+    lifted = {"max_file_bytes": 1 << 34, "max_text_bytes": 1 << 34, "max_seconds": 7200}
+    with open(os.path.join(REPO, "policy", "default_policy.yaml")) as f:
+        lines = f.read().splitlines()
+    out = []
+    for line in lines:
+        key = line.strip().split(":")[0]
+        if key in lifted and line.startswith("  "):
+            line = f"  {key}: {lifted[key]}"
+        out.append(line)
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+    return path
 
 
 def tool_commands(tool, target, jobs, pat, ds, outdir, pdf_list):
     """Returns (command, shell?, output kind) for one tool."""
     out = os.path.join(outdir, f"{tool}.j{jobs}.out")
     if tool == "datasweep":
-        return [ds, "scan", target, "-j", str(jobs), "-f", "jsonl", "-o", out + ".jsonl", "-q"], False, "ds"
+        extra = []
+        if os.path.isfile(target):  # (d): lift the per-file size/time/text limits, see below
+            extra = ["--policy", big_file_policy(outdir)]
+        return [ds, "scan", target, "-j", str(jobs), "-f", "jsonl", "-o", out + ".jsonl", "-q",
+                *extra], False, "ds"
     if tool == "datasweep_pdf":
         return [ds, "scan", *pdf_list, "-j", str(jobs), "-f", "jsonl", "-o", out + ".jsonl", "-q"], False, "ds"
     if tool == "rg":
@@ -193,7 +217,7 @@ def run_one(tool, target, jobs, pat, ds, outdir, pdf_list, nbytes, nfiles, runs)
     if kind == "ds":
         row["out_lines"], _ = count_output(out + ".jsonl", "lines") if os.path.exists(out + ".jsonl") else (0, 0)
         if os.path.exists(out + ".jsonl"):
-            row["ds_files"], row["ds_findings"] = datasweep_findings(out + ".jsonl")
+            row["ds_files"], row["ds_findings"], row["ds_status"] = datasweep_findings(out + ".jsonl")
     else:
         row["out_lines"], row["match_total"] = count_output(out, kind)
         if kind == "lines":
@@ -215,9 +239,9 @@ def export_patterns(ds, root):
         if p.returncode == 0 and lines:
             good = []
             for l in lines:  # keep only what both peers accept, so the comparison is fair
-                ok_rg = subprocess.run(["rg", "--no-unicode", "-c", "-e", l, "/dev/null"],
+                ok_rg = subprocess.run(["rg", "--no-unicode", "-c", "--regexp=" + l, "/dev/null"],
                                        capture_output=True).returncode in (0, 1)
-                ok_ug = subprocess.run(["ugrep", "-c", "-e", l, "/dev/null"],
+                ok_ug = subprocess.run(["ugrep", "-c", "--regexp=" + l, "/dev/null"],
                                        capture_output=True).returncode in (0, 1)
                 if ok_rg and ok_ug:
                     good.append(l)

@@ -15,7 +15,8 @@
 //                 RE2 positions on merged +-radius windows around the triggers
 //
 // The trigger rules of `prefilter` are hand-derived from the PII pattern set (every pattern
-// needs a 4-digit run, a capital letter before a digit, "dd-dd", '@' or "word:"); the program
+// needs a 4-digit run, a capital letter before a digit, digit-separator-digit, '@', "word:" or
+// "-----"); the program
 // prints its match count next to re2chunk's so a miss is visible. It is a benchmark tool, not
 // scanner code: nothing here is used by datasweep.
 #include <fcntl.h>
@@ -164,34 +165,36 @@ class Re2Engines {
 // ---- the cheap prefilter ------------------------------------------------------------------
 inline bool IsDigit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
 inline bool IsUpper(unsigned char c) { return static_cast<unsigned char>(c - 'A') < 26; }
+inline bool IsAlpha(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
-// True when any of the 32 bytes at p is a digit, ':', '=' or '@' (0x30..0x3A, 0x3D, 0x40).
+// True when any of the 32 bytes at p is a digit, ':', '=', '@' or '-'.
 inline bool AnyInteresting32(const unsigned char* p) {
 #ifdef __SSE2__
   const __m128i lo = _mm_set1_epi8(0x2F), hi = _mm_set1_epi8(0x3B);
-  const __m128i eq = _mm_set1_epi8(0x3D), at = _mm_set1_epi8(0x40);
+  const __m128i eq = _mm_set1_epi8(0x3D), at = _mm_set1_epi8(0x40), dash = _mm_set1_epi8(0x2D);
   __m128i acc = _mm_setzero_si128();
   for (int k = 0; k < 32; k += 16) {
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
     __m128i range = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
-    acc = _mm_or_si128(
-        acc, _mm_or_si128(range, _mm_or_si128(_mm_cmpeq_epi8(x, eq), _mm_cmpeq_epi8(x, at))));
+    __m128i punct = _mm_or_si128(_mm_cmpeq_epi8(x, eq),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, at), _mm_cmpeq_epi8(x, dash)));
+    acc = _mm_or_si128(acc, _mm_or_si128(range, punct));
   }
   return _mm_movemask_epi8(acc) != 0;
 #else
   unsigned any = 0;
   for (int k = 0; k < 32; ++k) {
     unsigned char c = p[k];
-    any |= (static_cast<unsigned char>(c - 0x30) <= 0x0A) | (c == 0x3D) | (c == 0x40);
+    any |= (static_cast<unsigned char>(c - 0x30) <= 0x0A) | (c == 0x3D) | (c == 0x40) | (c == 0x2D);
   }
   return any != 0;
 #endif
 }
 
 // Appends merged [start, end) windows of +-radius around trigger bytes. The inner loop skips
-// 32-byte blocks with no digit, '@', ':' or '=' (the only bytes a trigger can end on) using a
-// word-at-a-time test the compiler vectorises; uppercase letters are looked up only behind a
-// digit, so ordinary prose costs a few instructions per byte.
+// 32-byte blocks with no digit, '@', ':', '=' or '-' (the only bytes a trigger can end on) with
+// SSE2 compares; letters are looked at only behind a digit or a ':', so ordinary prose costs a
+// few instructions per 32 bytes.
 void FindWindows(std::string_view text, size_t radius, std::vector<std::pair<size_t, size_t>>* w) {
   w->clear();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -225,15 +228,19 @@ void FindWindows(std::string_view text, size_t radius, std::vector<std::pair<siz
         // capital letter then digit: postcodes, NI numbers (also spaced), IBAN, licences
         else if (IsUpper(a) || (a == ' ' && IsUpper(b)))
           trigger(i);
-        // dd-dd: sort codes
-        else if (a == '-' && IsDigit(b))
+        // digit, separator, digit: sort codes, spaced NI/phone groups, short dates
+        else if ((a == '-' || a == ' ' || a == '/' || a == '.') && IsDigit(b))
           trigger(i);
       } else if (c == '@') {
         trigger(i);
       } else if (c == ':' || c == '=') {
-        unsigned char a = i >= 1 ? p[i - 1] : ' ';
-        if (a == ' ' && i >= 2) a = p[i - 2];
-        if (a == 'd' || a == 'D') trigger(i);  // password: / pwd= / PASSWORD:
+        // "password:", "pwd =", "wifi key:" (any word then optional blanks then : or =)
+        size_t k = i;
+        while (k > 0 && i - k < 3 && (p[k - 1] == ' ' || p[k - 1] == '\t')) --k;
+        if (k > 0 && IsAlpha(p[k - 1])) trigger(i);
+      } else if (c == '-') {
+        if (i >= 4 && p[i - 1] == '-' && p[i - 2] == '-' && p[i - 3] == '-' && p[i - 4] == '-')
+          trigger(i);  // -----BEGIN ... PRIVATE KEY-----
       }
     }
   }
