@@ -1,6 +1,7 @@
 #include "classifiers/classifier.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace datasweep {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 std::set<DetailKind> DetailKindsBesidesName(const std::set<DetailKind>& kinds) {
   std::set<DetailKind> out;
   for (DetailKind k : kinds)
-    if (k != DetailKind::kName && k != DetailKind::kCredential) out.insert(k);
+    if (k != DetailKind::kName && k != DetailKind::kCredential && k != DetailKind::kAssessment) out.insert(k);
   return out;
 }
 
@@ -22,6 +23,22 @@ std::string People(int n) { return std::to_string(n) + (n == 1 ? " person" : " p
 
 }  // namespace
 
+// How close (in bytes of prose) a detail must stand to a name or identifier to be about that
+// person: about a paragraph.
+constexpr int64_t kTieDistance = 300;
+// Sensitive terms must stand closer — the same sentence or line — to be about someone.
+constexpr int64_t kSensitiveTieDistance = 150;
+
+void SubjectLedger::Explain(const Finding& f) {
+  const DetectorInfo& info = *f.detector;
+  const int rank = (info.strong ? 20 : info.kind == DetailKind::kSpecial || info.kind == DetailKind::kFinancial ? 10 : 0) +
+                   static_cast<int>(f.confidence);
+  if (rank > best_rank_) {
+    best_rank_ = rank;
+    best_explanation_ = std::string(info.description) + " (" + f.explanation + ")";
+  }
+}
+
 void SubjectLedger::Add(const Finding& f) {
   const DetectorInfo& info = *f.detector;
   detections_[std::string(info.id)]++;
@@ -29,12 +46,7 @@ void SubjectLedger::Add(const Finding& f) {
     credential_ = true;
     return;
   }
-  if (f.confidence > best_confidence_ || best_explanation_.empty()) {
-    best_confidence_ = f.confidence;
-    best_explanation_ = std::string(info.description) + " (" + f.explanation + ")";
-  }
-  financial_ |= info.kind == DetailKind::kFinancial;
-  special_ |= info.kind == DetailKind::kSpecial;
+  Explain(f);
   const bool identifying = info.strong || info.id == "admission_number";
   if (f.row >= 0) {
     Row& r = rows_[f.row];
@@ -46,16 +58,23 @@ void SubjectLedger::Add(const Finding& f) {
     r.has_name |= info.kind == DetailKind::kName;
     return;
   }
-  prose_kinds_.insert(info.kind);
-  std::string key;
-  if (info.strong) key = f.value;
-  else if (info.kind == DetailKind::kDateOfBirth) key = "dob:" + f.value;
-  else if (f.identifying) key = std::string(info.id) + ":" + f.value;
-  else if (info.kind == DetailKind::kName) {
-    key = "name:" + f.value;
-    name_in_prose_ = true;
-  }
-  if (!key.empty()) prose_subjects_[key].insert(info.kind);
+  ProseFinding p;
+  p.kind = info.kind;
+  p.strong = info.strong;
+  p.name = info.kind == DetailKind::kName;
+  p.offset = f.offset;
+  p.needs_tie = info.kind == DetailKind::kSpecial || (info.kind == DetailKind::kFinancial && info.id != "payment_card");
+  if (info.strong) p.key = std::string(info.id) + ":" + f.value;
+  else if (p.name) p.key = "name:" + f.value;
+  else if (f.identifying || info.kind == DetailKind::kDateOfBirth) p.key = std::string(info.id) + ":" + f.value;
+  standalone_financial_ |= info.id == "payment_card";
+  prose_.push_back(std::move(p));
+}
+
+bool SubjectLedger::Near(const ProseFinding& f, bool (*pred)(const ProseFinding&), int64_t distance) const {
+  for (const auto& o : prose_)
+    if (&o != &f && pred(o) && std::llabs(o.offset - f.offset) <= distance) return true;
+  return false;
 }
 
 Verdict SubjectLedger::Conclude(const ClassifierSettings& s) const {
@@ -65,26 +84,46 @@ Verdict SubjectLedger::Conclude(const ClassifierSettings& s) const {
   std::set<std::string> people;
   int best_record_kinds = 0;
   std::set<DetailKind> best_record;
+  bool tied_sensitive = false;
   for (const auto& [key, row] : rows_) {
     const auto details = DetailKindsBesidesName(row.kinds);
-    const bool personal = row.has_identifier || (row.has_name && !details.empty()) || details.size() >= 2;
+    const bool assessed = row.kinds.count(DetailKind::kAssessment) > 0;
+    const bool personal = row.has_identifier || (row.has_name && (!details.empty() || assessed)) || details.size() >= 2;
     if (!personal) continue;
+    tied_sensitive |= details.count(DetailKind::kSpecial) || details.count(DetailKind::kFinancial);
     people.insert(row.has_identifier ? row.identity : "row:" + std::to_string(key));
     if ((row.has_name || row.has_identifier) && static_cast<int>(details.size()) > best_record_kinds) {
       best_record_kinds = static_cast<int>(details.size());
       best_record = details;
     }
   }
-  for (const auto& [key, kinds] : prose_subjects_) {
-    // A name alone is not personal data about anyone in particular (authors, public figures):
-    // it counts once the document also holds another personal detail.
-    if (key.starts_with("name:") && DetailKindsBesidesName(prose_kinds_).empty()) continue;
-    people.insert(key);
+  // Prose: identifiers are people; a name is a person when a personal detail stands next to it
+  // (and no identifier already counts them); a birth date or personal mailbox with nobody
+  // named nearby is someone too. Sensitive details count only next to a person.
+  auto is_strong = [](const ProseFinding& o) { return o.strong; };
+  auto is_anchor = [](const ProseFinding& o) { return o.strong || o.name; };
+  auto is_detail = [](const ProseFinding& o) { return !o.name && o.kind != DetailKind::kSpecial; };
+  auto is_special = [](const ProseFinding& o) { return o.kind == DetailKind::kSpecial; };
+  std::set<DetailKind> prose_kinds;
+  int prose_people = 0;
+  for (const auto& p : prose_) {
+    const int64_t tie = p.kind == DetailKind::kSpecial ? kSensitiveTieDistance : kTieDistance;
+    if (p.needs_tie && !Near(p, is_anchor, tie)) continue;
+    if (p.needs_tie) tied_sensitive = true;
+    if (p.strong) {
+      prose_people += people.insert(p.key).second;
+    } else if (p.name) {
+      const bool detail = Near(p, is_detail, kTieDistance) || Near(p, is_special, kSensitiveTieDistance);
+      if (!detail || Near(p, is_strong, kTieDistance)) continue;
+      prose_people += people.insert(p.key).second;
+    } else if (!p.key.empty() && !Near(p, is_anchor, kTieDistance)) {
+      prose_people += people.insert(p.key).second;
+    }
+    prose_kinds.insert(p.kind);
   }
-  // Prose: details spread over one document belong to the few people it is about (a form).
-  const auto prose_details = DetailKindsBesidesName(prose_kinds_);
-  if (!prose_subjects_.empty() && prose_subjects_.size() <= 3 &&
-      static_cast<int>(prose_details.size()) > best_record_kinds) {
+  // A document about one to three people (a form, a letter) holds one record per person.
+  const auto prose_details = DetailKindsBesidesName(prose_kinds);
+  if (prose_people >= 1 && prose_people <= 3 && static_cast<int>(prose_details.size()) > best_record_kinds) {
     best_record_kinds = static_cast<int>(prose_details.size());
     best_record = prose_details;
   }
@@ -103,10 +142,9 @@ Verdict SubjectLedger::Conclude(const ClassifierSettings& s) const {
                         std::to_string(s.complete_record_min_kinds) + ")");
   }
   if (v.data_class == DataClass::kRestricted) return v;
-  const bool special_about_someone = special_ && (v.subjects > 0 || name_in_prose_);
-  if (v.subjects > 0 || financial_ || special_about_someone) {
+  if (v.subjects > 0 || standalone_financial_ || tied_sensitive) {
     v.data_class = DataClass::kProtected;
-    std::string why = v.subjects > 0 ? "personal data about " + People(v.subjects) : "financial data";
+    const std::string why = v.subjects > 0 ? "personal data about " + People(v.subjects) : "financial data";
     v.reasons.push_back(why + ": " + best_explanation_);
     return v;
   }

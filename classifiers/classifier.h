@@ -32,13 +32,24 @@ class SubjectLedger {
     bool has_identifier = false;
     bool has_name = false;
   };
+  // A prose finding, kept until the end so details can be tied to the people near them.
+  struct ProseFinding {
+    DetailKind kind;
+    std::string key;           // identity for counting ("upn:…", "name:jane smith"), "" if none
+    bool strong = false;       // an official identifier
+    bool name = false;
+    bool needs_tie = false;    // counts only next to a person (special category, pay, bank)
+    int64_t offset = 0;
+  };
+  void Explain(const Finding& f);
+  bool Near(const ProseFinding& f, bool (*pred)(const ProseFinding&), int64_t distance) const;
+
   std::map<int64_t, Row> rows_;                   // table rows with personal columns
-  std::map<std::string, std::set<DetailKind>> prose_subjects_;  // identifying value → kinds
-  std::set<DetailKind> prose_kinds_;              // every kind of detail seen in prose
+  std::vector<ProseFinding> prose_;
   std::map<std::string, int> detections_;
   std::string best_explanation_;                  // the strongest single finding, for reasons
-  Confidence best_confidence_ = Confidence::kLow;
-  bool financial_ = false, special_ = false, credential_ = false, name_in_prose_ = false;
+  int best_rank_ = -1;
+  bool credential_ = false, standalone_financial_ = false, row_special_ = false, row_financial_ = false;
 };
 
 }  // namespace datasweep

@@ -27,9 +27,9 @@ bool ContentAnalyzer::CountText(size_t n) {
 
 void ContentAnalyzer::Record(const DetectorInfo& info, std::string value, Confidence c,
                              std::string explanation, int64_t row, const std::string& where,
-                             bool identifying) {
+                             bool identifying, int64_t offset) {
   if (c < settings_.min_confidence) return;
-  Finding f{&info, std::move(value), where, c, std::move(explanation), row, identifying};
+  Finding f{&info, std::move(value), where, c, std::move(explanation), row, identifying, offset};
   // Keep a few samples per detector, preferring the most confident.
   const size_t same = std::count_if(samples_.begin(), samples_.end(),
                                     [&](const Sample& s) { return s.detector == info.id; });
@@ -56,12 +56,15 @@ bool ContentAnalyzer::OnText(std::string_view text, std::string_view where) {
     buffer.append(tail_).append(piece);
     const size_t report_from = tail_.empty() ? 0 : tail_.size() - 1;
     const uint64_t lines_before = lines_before_tail_;
+    const int64_t base = static_cast<int64_t>(prose_bytes_ - tail_.size());
+    prose_bytes_ += piece.size();
     detectors_.Scan(buffer, report_from, false, "", [&](const Detection& d) {
       std::string at = where_;
       if (at.empty())
         at = "line " + std::to_string(lines_before + 1 +
                                       std::count(buffer.begin(), buffer.begin() + d.offset, '\n'));
-      Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at, d.validated.identifying);
+      Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at,
+             d.validated.identifying, base + static_cast<int64_t>(d.offset));
     });
     const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
     lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
@@ -78,7 +81,8 @@ void ContentAnalyzer::FlushProse() {
     if (at.empty())
       at = "line " + std::to_string(lines_before_tail_ + 1 +
                                     std::count(tail_.begin(), tail_.begin() + d.offset, '\n'));
-    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at, d.validated.identifying);
+    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at,
+           d.validated.identifying, static_cast<int64_t>(prose_bytes_ - tail_.size() + d.offset));
   });
   tail_.clear();
 }
@@ -114,8 +118,15 @@ void ContentAnalyzer::FlushRow() {
   // The header is the first row (within the first few) naming at least two personal columns.
   if (!sheet.header_found && sheet.rows_seen <= 10) {
     int known = 0;
-    for (const auto& c : cells) known += ClassifyHeader(c.text).has_value();
-    if (known >= 2 || (known == 1 && cells.size() == 1 && sheet.rows_seen == 1)) {
+    bool numeric = false;
+    for (const auto& c : cells) {
+      known += ClassifyHeader(c.text).has_value();
+      numeric |= !c.text.empty() && (std::isdigit(static_cast<unsigned char>(c.text[0])) || c.text.size() > 60);
+    }
+    // Two recognised column names make a header; one will do in the first wide row of labels.
+    const bool first_wide_row = cells.size() >= 3 && !sheet.wide_row_seen;
+    if (cells.size() >= 3) sheet.wide_row_seen = true;
+    if (known >= 2 || (known == 1 && first_wide_row && !numeric)) {
       sheet.header_found = true;
       const uint32_t width = cells.back().col + 1;
       sheet.headers.assign(width, "");

@@ -40,6 +40,7 @@ class ContentAnalyzer final : public TextSink {
   struct SheetState {
     int64_t index = 0;
     bool header_found = false;
+    bool wide_row_seen = false;
     uint32_t rows_seen = 0;
     std::vector<std::string> headers;
     std::vector<std::optional<ColumnInfo>> columns;
@@ -56,7 +57,7 @@ class ContentAnalyzer final : public TextSink {
   void ProcessDataRow(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
   void ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell);
   void Record(const DetectorInfo& info, std::string value, Confidence c, std::string explanation,
-              int64_t row, const std::string& where, bool identifying = false);
+              int64_t row, const std::string& where, bool identifying = false, int64_t offset = -1);
 
   const DetectorSet& detectors_;
   ClassifierSettings settings_;
@@ -68,6 +69,7 @@ class ContentAnalyzer final : public TextSink {
   std::string tail_;
   std::string where_;
   uint64_t lines_before_tail_ = 0;
+  uint64_t prose_bytes_ = 0;   // prose bytes received so far (the stream offset)
 
   // Table state: cells of the row being read, per-sheet headers.
   std::map<std::string, SheetState, std::less<>> sheets_;

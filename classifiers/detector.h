@@ -28,6 +28,7 @@ enum class DetailKind {
   kSpecial,      // special-category / school-sensitive data (SEN, medical, FSM, …)
   kFinancial,    // bank details, card numbers, salaries
   kCredential,   // a written-down password or key: not personal data, but its own rule
+  kAssessment,   // marks, grades, results: personal with a name, not a complete-record kind
 };
 std::string_view ToString(DetailKind k);
 

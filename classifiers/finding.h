@@ -16,6 +16,7 @@ struct Finding {
   std::string explanation;   // "mod 11 valid; context 'nhs no'"
   int64_t row = -1;          // table row key (unique within the file), -1 for prose
   bool identifying = false;  // the value alone identifies one person (see Validated)
+  int64_t offset = -1;       // position in the file's prose stream (for tying details to names)
 };
 
 }  // namespace datasweep

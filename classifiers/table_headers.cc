@@ -26,6 +26,7 @@ constexpr ColumnInfo kEmail{"email", DetailKind::kEmail, false, true};
 constexpr ColumnInfo kSpecial{"special_category", DetailKind::kSpecial, false, false};
 constexpr ColumnInfo kSalary{"salary", DetailKind::kFinancial, false, false};
 constexpr ColumnInfo kBank{"bank_account", DetailKind::kFinancial, false, false};
+constexpr ColumnInfo kAssessment{"assessment_result", DetailKind::kAssessment, false, false};
 
 // Order matters: the first rule that matches wins ("contact 1 tel" is a phone, not a name).
 constexpr HeaderRule kRules[] = {
@@ -40,7 +41,7 @@ constexpr HeaderRule kRules[] = {
     {"employee no", false, kAdno}, {"employee number", false, kAdno}, {"payroll no", false, kAdno},
     {"staff id", false, kAdno}, {"candidate number", false, kAdno}, {"misid", false, kAdno},
     // contact details (before names: "contact 1 name" is handled below as a name)
-    {"tel", false, kPhone}, {"telephone", false, kPhone}, {"phone", false, kPhone},
+    {"contact number", false, kPhone}, {"contact no", false, kPhone}, {"tel", false, kPhone}, {"telephone", false, kPhone}, {"phone", false, kPhone},
     {"mobile", false, kPhone}, {"mob", true, kPhone},
     {"email", false, kEmail}, {"e mail", false, kEmail},
     {"postcode", false, kPostcode}, {"post code", false, kPostcode}, {"postal code", false, kPostcode},
@@ -74,6 +75,14 @@ constexpr HeaderRule kRules[] = {
     // pay and bank
     {"salary", false, kSalary}, {"gross pay", false, kSalary}, {"net pay", false, kSalary},
     {"spine point", false, kSalary}, {"sort code", false, kBank}, {"account number", false, kBank},
+    {"account no", false, kBank}, {"acc no", false, kBank}, {"bank account", false, kBank}, {"pay scale", false, kSalary},
+    {"concern", false, kSpecial}, {"concerns", false, kSpecial}, {"incident", false, kSpecial},
+    {"disclosure", false, kSpecial}, {"attendance", false, kSpecial}, {"absence", false, kSpecial},
+    {"mark", false, kAssessment}, {"marks", false, kAssessment}, {"grade", false, kAssessment},
+    {"score", false, kAssessment}, {"result", false, kAssessment}, {"results", false, kAssessment},
+    {"progress", false, kAssessment}, {"attainment", false, kAssessment}, {"target", false, kAssessment},
+    {"predicted", false, kAssessment}, {"working at", false, kAssessment}, {"ks2", false, kAssessment},
+    {"reading age", false, kAssessment}, {"sats", false, kAssessment}, {"percentage", false, kAssessment},
 };
 
 // True when `phrase` appears in `header` as whole words.
@@ -112,13 +121,14 @@ std::optional<ColumnInfo> ClassifyHeader(std::string_view header) {
 }
 
 const DetectorInfo& HeaderDetectorInfo(std::string_view id) {
-  static constexpr std::array<DetectorInfo, 6> kInfos = {{
+  static constexpr std::array<DetectorInfo, 7> kInfos = {{
       {"person_name", DetailKind::kName, false, "a person's name"},
       {"street_address", DetailKind::kAddress, false, "a street address"},
       {"special_category", DetailKind::kSpecial, false, "special-category or school-sensitive data"},
       {"salary", DetailKind::kFinancial, false, "pay data"},
       {"bank_account", DetailKind::kFinancial, false, "bank sort code and account number"},
       {"admission_number", DetailKind::kIdentifier, false, "school admission or staff number"},
+      {"assessment_result", DetailKind::kAssessment, false, "marks, grades or results"},
   }};
   for (const DetectorInfo& i : kInfos)
     if (i.id == id) return i;

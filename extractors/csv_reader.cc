@@ -17,6 +17,8 @@ char CsvReader::SniffDelimiter(std::string_view sample) {
     pos = end + 1;
   }
   if (lines.size() < 2) return 0;
+  // Exports often start with a title or a blank line: the table starts at the first line that
+  // holds the delimiter, and most lines from there on must agree on the field count.
   for (char d : {',', '\t', ';', '|'}) {
     // Count delimiters outside quotes on each line; most lines must agree and have ≥ 1.
     std::vector<size_t> counts;
@@ -29,10 +31,12 @@ char CsvReader::SniffDelimiter(std::string_view sample) {
       }
       counts.push_back(n);
     }
-    const size_t first = counts[0];
-    if (first == 0) continue;
-    const size_t agree = std::count(counts.begin(), counts.end(), first);
-    if (agree * 10 >= counts.size() * 8) return d;
+    size_t start = 0;
+    while (start < counts.size() && counts[start] == 0 && start < 5) ++start;
+    if (start >= counts.size() || counts[start] == 0 || counts.size() - start < 2) continue;
+    const size_t first = counts[start];
+    const size_t agree = std::count(counts.begin() + start, counts.end(), first);
+    if (agree * 10 >= (counts.size() - start) * 8) return d;
   }
   return 0;
 }

@@ -65,8 +65,6 @@ class Loader {
     if (!n.IsMap()) return Error(n, "detectors must be a mapping of detector id to settings");
     std::set<std::string> known;
     for (const auto& d : DetectorSet::AllDetectors()) known.insert(std::string(d->Info().id));
-    for (auto id : {"person_name", "street_address", "special_category", "salary", "bank_account"})
-      known.insert(id);
     for (const auto& kv : n) {
       const std::string id = kv.first.as<std::string>();
       if (!known.count(id)) {

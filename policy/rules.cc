@@ -51,7 +51,7 @@ const std::vector<LocationRules::RuleInfo>& LocationRules::Catalogue() {
        Severity::kHigh},
       {"unencrypted-email-attachment", "an e-mail whose attachment holds PROTECTED data and is not encrypted",
        "003 §3.2", Severity::kHigh},
-      {"stale-email", "e-mail older than six months kept in a file store", "002 §9.1", Severity::kLow},
+      {"stale-email", "e-mail older than six months still kept (in a file store or a mail store)", "002 §9.1", Severity::kLow},
       {"unapproved-software", "executables, installers, hacking or proxy tools in user areas",
        "000 §12; 004 §4.2(h), §4.5(m)", Severity::kLow},
       {"uninspectable", "an encrypted or unreadable file where PROTECTED data is forbidden: the scanner cannot vouch for it",
@@ -103,9 +103,9 @@ std::vector<Violation> LocationRules::Evaluate(const FileFacts& f, const Locatio
     fire("unencrypted-email-attachment", Severity::kHigh,
          "e-mail with a " + std::string(ToString(f.attachment_class)) +
              " attachment that is not encrypted — send personal data only in an encrypted, password-protected attachment");
-  if (f.is_email && f.email_date && f.now - *f.email_date > kSixMonths && l.kind != LocationKind::kEmailStore &&
-      l.kind != LocationKind::kUnknown)
-    fire("stale-email", Severity::kLow, "e-mail older than six months kept in a file store — delete it");
+  // 002 §9.1: messages are deleted after six months — in a mail store as much as in a file store.
+  if (f.is_email && f.email_date && f.now - *f.email_date > kSixMonths && l.kind != LocationKind::kUnknown)
+    fire("stale-email", Severity::kLow, "e-mail older than six months — delete it or file it where records are kept");
   if (f.is_executable && l.kind != LocationKind::kUnknown && l.kind != LocationKind::kEmailStore)
     fire("unapproved-software", Severity::kLow, "program or installer in a user area — remove it unless IT approved it");
   if ((!f.inspected || f.members_uninspectable) && ForbidsPersonalData(l))

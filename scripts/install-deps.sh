@@ -8,7 +8,13 @@ PACKAGES=(
   catch2 libxml2-dev libarchive-dev libsqlite3-dev libgsf-1-dev libfreexl-dev libyaml-cpp-dev
   nlohmann-json3-dev
   # test-time tools: corpus generation and format fixtures
-  python3 python3-openpyxl python3-docx python3-reportlab python3-pil zip p7zip-full poppler-utils
+  python3 python3-openpyxl python3-docx python3-reportlab python3-xlwt python3-pil zip p7zip-full
+  poppler-utils
+  # output-format tests: SARIF schema validation, the HTML report in a headless browser (and
+  # its screenshot checked), the man page rendered, the systemd units verified
+  python3-jsonschema python3-rfc3987 chromium fonts-dejavu-core groff-base systemd
+  # fuzzing (cmake --preset fuzz): clang with libFuzzer and the sanitizer runtimes
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -22,6 +22,12 @@ inline std::string Lower(std::string_view s) {
   return out;
 }
 
+inline bool AllSame(std::string_view s) {
+  for (char c : s)
+    if (c != s[0]) return false;
+  return !s.empty();
+}
+
 inline bool HasSeparator(std::string_view s) {
   return s.find_first_of(" -") != std::string_view::npos;
 }

@@ -40,7 +40,8 @@ class PhoneDetector final : public Detector {
   }
   std::vector<std::string_view> NegativeContextWords() const override {
     return {"school", "academy", "trust", "college", "office", "reception", "switchboard",
-            "enquiries", "fax", "www.", "registered", "head office", "council"};
+            "enquiries", "fax", "www.", "registered", "head office", "council", "ltd", "limited", "plc",
+            "invoice", "bill to", "vat ", "supplier", "company"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     if (!c.before.empty() && (std::isdigit(static_cast<unsigned char>(c.before.back())) || c.before.back() == '+'))

@@ -22,7 +22,8 @@ class PostcodeDetector final : public Detector {
   }
   std::vector<std::string_view> NegativeContextWords() const override {
     return {"school", "academy", "trust", "college", "office", "reception", "switchboard",
-            "enquiries", "fax", "www.", "registered", "head office", "council"};
+            "enquiries", "fax", "www.", "registered", "head office", "council", "ltd", "limited", "plc",
+            "invoice", "bill to", "vat ", "supplier", "company"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     if (!checks::PostcodeValid(c.match)) return std::nullopt;

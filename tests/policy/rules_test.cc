@@ -68,7 +68,7 @@ TEST_CASE("e-mail rules", "[rules]") {
   f.email_date = f.now - 300 * 86400;
   CHECK(Has(Fired(f, kStaffShare), "stale-email"));
   CHECK(Has(Fired(f, kUsbEncrypted), "stale-email"));
-  CHECK_FALSE(Has(Fired(f, kMailStore), "stale-email"));
+  CHECK(Has(Fired(f, kMailStore), "stale-email"));
   f.attachment_class = DataClass::kProtected;
   CHECK(Has(Fired(f, kMailStore), "unencrypted-email-attachment"));
   f.attachment_class = DataClass::kUnrestricted;
