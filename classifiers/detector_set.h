@@ -57,13 +57,28 @@ class DetectorSet {
   const Detector* Find(std::string_view id) const;
   // Longest text a single match can span; chunk overlap must be at least this.
   static constexpr size_t kMaxMatchLength = 200;
+  // The first pass runs the set over slices of this size (each extended by kSliceOverlap), so
+  // a pattern's own regex then searches only the slices where the set saw it: re-scanning a
+  // whole 64 KiB window per hit pattern cost 5x the set pass (docs/performance.md).
+  static constexpr size_t kSlice = 4096;
+  static constexpr size_t kSliceOverlap = kMaxMatchLength + 56;
 
  private:
-  std::vector<std::unique_ptr<Detector>> detectors_;
   struct Pattern {
     const Detector* detector;
     std::unique_ptr<re2::RE2> re;
+    // The detector's word lists, fetched once (the virtuals build a vector on every call).
+    std::vector<std::string_view> context_words;
+    std::vector<std::string_view> negative_words;
   };
+  // ScoreContext with the pattern's cached word lists; lower-cases into stack buffers.
+  static bool ScoreContextCached(const Pattern& p, std::string_view before, std::string_view after,
+                                 std::string_view header, Validated& v);
+  // Validates and scores one match of `p` at text[start, start + length) and emits it.
+  void EmitMatch(const Pattern& p, std::string_view text, size_t start, size_t length,
+                 std::string_view header, const std::function<void(const Detection&)>& emit) const;
+
+  std::vector<std::unique_ptr<Detector>> detectors_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> set_;
 };
