@@ -58,11 +58,36 @@ class Lowered {
   std::string_view view_;
 };
 
-bool ScoreWithWords(const std::vector<std::string_view>& words,
-                    const std::vector<std::string_view>& negative_words, std::string_view before,
-                    std::string_view after, std::string_view header, Validated& v);
-
 Confidence Raise(Confidence c) { return c == Confidence::kLow ? Confidence::kMedium : Confidence::kHigh; }
+
+// Context scoring given a way to find the first listed word in lower-cased text.
+template <typename FindFn, typename FindNegativeFn>
+bool ScoreWith(const FindFn& find, const FindNegativeFn& find_negative, std::string_view before,
+               std::string_view after, std::string_view header, Validated& v) {
+  const Lowered lower_before(before), lower_after(after.substr(0, 32)), lower_header(header);
+  const std::string_view lb = lower_before.view(), la = lower_after.view(), lh = lower_header.view();
+  std::string_view hit = find(lh);
+  if (hit.empty()) hit = find(lb);
+  if (hit.empty()) hit = find(la);
+  const bool column_typed = !lh.empty() && !hit.empty();
+  if (!hit.empty()) {
+    v.confidence = Raise(v.confidence);
+    if (column_typed) v.confidence = Confidence::kHigh;
+    v.note += (column_typed ? "; column '" : "; context '") + std::string(hit) + "'";
+  } else if (v.needs_context) {
+    return false;
+  }
+  if (!column_typed) {
+    // Only the words right before the value: a letterhead reads "School Office: 01632 960123".
+    const std::string_view near = lb.size() > 40 ? lb.substr(lb.size() - 40) : lb;
+    if (std::string_view neg = find_negative(near); !neg.empty()) {
+      v.confidence = Confidence::kLow;
+      v.note += "; organisation context '" + std::string(neg) + "'";
+    }
+  }
+  return true;
+}
+
 
 }  // namespace
 
@@ -85,7 +110,8 @@ DetectorSet::DetectorSet(std::vector<std::unique_ptr<Detector>> detectors,
       std::string error;
       if (!re->ok() || set_->Add(p, &error) < 0)
         throw std::runtime_error("detector " + std::string(d->Info().id) + ": bad pattern " + p);
-      patterns_.push_back({d.get(), std::move(re), d->ContextWords(), d->NegativeContextWords()});
+      patterns_.push_back(
+          {d.get(), std::move(re), WordIndex(d->ContextWords()), WordIndex(d->NegativeContextWords())});
     }
   }
   if (!set_->Compile()) throw std::runtime_error("detector patterns exceed the RE2 memory budget");
@@ -105,46 +131,50 @@ std::vector<std::string> DetectorSet::ExportPatterns() const {
   return out;
 }
 
+DetectorSet::WordIndex::WordIndex(std::vector<std::string_view> words) : words_(std::move(words)) {
+  first_empty_ = words_.size();
+  std::array<std::vector<uint16_t>, 256> by_byte;
+  for (size_t k = 0; k < words_.size(); ++k) {
+    if (words_[k].empty()) first_empty_ = std::min(first_empty_, k);
+    else by_byte[static_cast<unsigned char>(words_[k][0])].push_back(static_cast<uint16_t>(k));
+  }
+  for (size_t b = 0; b < 256; ++b) {
+    group_[b] = static_cast<uint16_t>(order_.size());
+    order_.insert(order_.end(), by_byte[b].begin(), by_byte[b].end());
+  }
+  group_[256] = static_cast<uint16_t>(order_.size());
+}
+
+std::string_view DetectorSet::WordIndex::FindFirst(std::string_view s) const {
+  size_t best = first_empty_;
+  for (size_t i = 0; i < s.size() && best > 0; ++i) {
+    const unsigned char c = s[i];
+    for (uint16_t k = group_[c]; k < group_[c + 1]; ++k) {
+      const uint16_t w = order_[k];
+      if (w >= best) break;
+      if (s.substr(i, words_[w].size()) == words_[w]) {
+        best = w;
+        break;
+      }
+    }
+  }
+  return best < words_.size() ? words_[best] : std::string_view();
+}
+
 bool DetectorSet::ScoreContext(const Detector& d, std::string_view before, std::string_view after,
                                std::string_view header, Validated& v) {
-  return ScoreWithWords(d.ContextWords(), d.NegativeContextWords(), before, after, header, v);
+  const auto words = d.ContextWords(), negative = d.NegativeContextWords();
+  return ScoreWith([&](std::string_view t) { return FindWord(t, words); },
+                   [&](std::string_view t) { return FindWord(t, negative); }, before, after, header, v);
 }
 
 bool DetectorSet::ScoreContextCached(const Pattern& p, std::string_view before, std::string_view after,
                                      std::string_view header, Validated& v) {
-  return ScoreWithWords(p.context_words, p.negative_words, before, after, header, v);
+  auto find = [&](const WordIndex& index) {
+    return [&index](std::string_view t) { return index.FindFirst(t); };
+  };
+  return ScoreWith(find(p.context_words), find(p.negative_words), before, after, header, v);
 }
-
-namespace {
-
-bool ScoreWithWords(const std::vector<std::string_view>& words,
-                    const std::vector<std::string_view>& negative_words, std::string_view before,
-                    std::string_view after, std::string_view header, Validated& v) {
-  const Lowered lower_before(before), lower_after(after.substr(0, 32)), lower_header(header);
-  const std::string_view lb = lower_before.view(), la = lower_after.view(), lh = lower_header.view();
-  std::string_view hit = FindWord(lh, words);
-  if (hit.empty()) hit = FindWord(lb, words);
-  if (hit.empty()) hit = FindWord(la, words);
-  const bool column_typed = !lh.empty() && !hit.empty();
-  if (!hit.empty()) {
-    v.confidence = Raise(v.confidence);
-    if (column_typed) v.confidence = Confidence::kHigh;
-    v.note += (column_typed ? "; column '" : "; context '") + std::string(hit) + "'";
-  } else if (v.needs_context) {
-    return false;
-  }
-  if (!column_typed) {
-    // Only the words right before the value: a letterhead reads "School Office: 01632 960123".
-    const std::string_view near = lb.size() > 40 ? lb.substr(lb.size() - 40) : lb;
-    if (std::string_view neg = FindWord(near, negative_words); !neg.empty()) {
-      v.confidence = Confidence::kLow;
-      v.note += "; organisation context '" + std::string(neg) + "'";
-    }
-  }
-  return true;
-}
-
-}  // namespace
 
 void DetectorSet::EmitMatch(const Pattern& p, std::string_view text, size_t start, size_t length,
                             std::string_view header,
