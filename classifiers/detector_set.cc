@@ -58,14 +58,17 @@ class Lowered {
   std::string_view view_;
 };
 
-Confidence Raise(Confidence c) { return c == Confidence::kLow ? Confidence::kMedium : Confidence::kHigh; }
+Confidence Raise(Confidence c) {
+  return c == Confidence::kLow ? Confidence::kMedium : Confidence::kHigh;
+}
 
 // Context scoring given a way to find the first listed word in lower-cased text.
 template <typename FindFn, typename FindNegativeFn>
 bool ScoreWith(const FindFn& find, const FindNegativeFn& find_negative, std::string_view before,
                std::string_view after, std::string_view header, Validated& v) {
   const Lowered lower_before(before), lower_after(after.substr(0, 32)), lower_header(header);
-  const std::string_view lb = lower_before.view(), la = lower_after.view(), lh = lower_header.view();
+  const std::string_view lb = lower_before.view(), la = lower_after.view(),
+                         lh = lower_header.view();
   std::string_view hit = find(lh);
   if (hit.empty()) hit = find(lb);
   if (hit.empty()) hit = find(la);
@@ -88,7 +91,6 @@ bool ScoreWith(const FindFn& find, const FindNegativeFn& find_negative, std::str
   return true;
 }
 
-
 }  // namespace
 
 std::vector<std::unique_ptr<Detector>> DetectorSet::AllDetectors() {
@@ -110,8 +112,8 @@ DetectorSet::DetectorSet(std::vector<std::unique_ptr<Detector>> detectors,
       std::string error;
       if (!re->ok() || set_->Add(p, &error) < 0)
         throw std::runtime_error("detector " + std::string(d->Info().id) + ": bad pattern " + p);
-      patterns_.push_back(
-          {d.get(), std::move(re), WordIndex(d->ContextWords()), WordIndex(d->NegativeContextWords())});
+      patterns_.push_back({d.get(), std::move(re), WordIndex(d->ContextWords()),
+                           WordIndex(d->NegativeContextWords())});
     }
   }
   if (!set_->Compile()) throw std::runtime_error("detector patterns exceed the RE2 memory budget");
@@ -135,8 +137,10 @@ DetectorSet::WordIndex::WordIndex(std::vector<std::string_view> words) : words_(
   first_empty_ = words_.size();
   std::array<std::vector<uint16_t>, 256> by_byte;
   for (size_t k = 0; k < words_.size(); ++k) {
-    if (words_[k].empty()) first_empty_ = std::min(first_empty_, k);
-    else by_byte[static_cast<unsigned char>(words_[k][0])].push_back(static_cast<uint16_t>(k));
+    if (words_[k].empty())
+      first_empty_ = std::min(first_empty_, k);
+    else
+      by_byte[static_cast<unsigned char>(words_[k][0])].push_back(static_cast<uint16_t>(k));
   }
   for (size_t b = 0; b < 256; ++b) {
     group_[b] = static_cast<uint16_t>(order_.size());
@@ -165,11 +169,13 @@ bool DetectorSet::ScoreContext(const Detector& d, std::string_view before, std::
                                std::string_view header, Validated& v) {
   const auto words = d.ContextWords(), negative = d.NegativeContextWords();
   return ScoreWith([&](std::string_view t) { return FindWord(t, words); },
-                   [&](std::string_view t) { return FindWord(t, negative); }, before, after, header, v);
+                   [&](std::string_view t) { return FindWord(t, negative); }, before, after, header,
+                   v);
 }
 
-bool DetectorSet::ScoreContextCached(const Pattern& p, std::string_view before, std::string_view after,
-                                     std::string_view header, Validated& v) {
+bool DetectorSet::ScoreContextCached(const Pattern& p, std::string_view before,
+                                     std::string_view after, std::string_view header,
+                                     Validated& v) {
   auto find = [&](const WordIndex& index) {
     return [&index](std::string_view t) { return index.FindFirst(t); };
   };
@@ -202,7 +208,8 @@ void DetectorSet::EmitMatch(const Pattern& p, std::string_view text, size_t star
 //     been flagged and searched first), so the leftmost-first sequence per pattern is the
 //     same as one search over the whole text. Patterns are emitted in index order, matches in
 //     text order, as before.
-void DetectorSet::Scan(std::string_view text, size_t report_from, bool final, std::string_view header,
+void DetectorSet::Scan(std::string_view text, size_t report_from, bool final,
+                       std::string_view header,
                        const std::function<void(const Detection&)>& emit) const {
   if (text.empty()) return;
   const size_t n = text.size();

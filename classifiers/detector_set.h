@@ -3,6 +3,9 @@
 // the shared context-scoring stage (Presidio's context enhancer). Immutable after
 // construction; Scan is const and safe to call from many threads at once.
 #pragma once
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -13,9 +16,6 @@
 #include <vector>
 
 #include "classifiers/detector.h"
-
-#include <re2/re2.h>
-#include <re2/set.h>
 
 namespace datasweep {
 
@@ -76,9 +76,9 @@ class DetectorSet {
 
    private:
     std::vector<std::string_view> words_;
-    std::vector<uint16_t> order_;          // word indices grouped by first byte, ascending
-    std::array<uint16_t, 257> group_{};    // byte b's words: order_[group_[b], group_[b + 1])
-    size_t first_empty_;                   // an empty word is found everywhere
+    std::vector<uint16_t> order_;        // word indices grouped by first byte, ascending
+    std::array<uint16_t, 257> group_{};  // byte b's words: order_[group_[b], group_[b + 1])
+    size_t first_empty_;                 // an empty word is found everywhere
   };
   struct Pattern {
     const Detector* detector;
