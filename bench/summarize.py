@@ -12,11 +12,12 @@ for path in sys.argv[1:]:
         d = json.load(f)
     rows += d["rows"]
     scaling.update(d.get("scaling", {}))
-print("| corpus | tool | -j | wall s | MB/s | files/s | peak RSS MB | CPU s | peer time / datasweep time |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| corpus | tool | -j | wall s | MB/s | files/s | peak RSS MB | CPU s | CPU MB/s | load | peer time / datasweep time |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:
     ratio = f"{r['ratio_ds']:.2f}x" if r.get("ratio_ds") else ""
     print(f"| {r['corpus']} | {r['tool']} | {r['jobs']} | {r['wall_s']:.2f} | {r['mb_s']:.1f} | "
-          f"{r['files_s']:.0f} | {r['rss_mb']:.1f} | {r['cpu_s']:.2f} | {ratio} |")
+          f"{r['files_s']:.0f} | {r['rss_mb']:.1f} | {r['cpu_s']:.2f} | {r.get('cpu_mb_s', 0):.0f} | "
+          f"{max(r.get('load1') or [0])} | {ratio} |")
 print()
 print("-j2 over -j1: " + ", ".join(f"{k} {v}x" for k, v in sorted(scaling.items())))
