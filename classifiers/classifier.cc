@@ -68,12 +68,19 @@ void SubjectLedger::Add(const Finding& f) {
   else if (p.name) p.key = "name:" + f.value;
   else if (f.identifying || info.kind == DetailKind::kDateOfBirth) p.key = std::string(info.id) + ":" + f.value;
   standalone_financial_ |= info.id == "payment_card";
-  prose_.push_back(std::move(p));
+  // Kept sorted by offset so that Near() looks only at the findings within reach (a scan of
+  // all of them per finding was quadratic: 80 s of CPU for one 400 MB text file). Findings
+  // arrive nearly in order (window by window), so the insert lands close to the end.
+  const auto at = std::upper_bound(prose_.begin(), prose_.end(), p.offset,
+                                   [](int64_t offset, const ProseFinding& o) { return offset < o.offset; });
+  prose_.insert(at, std::move(p));
 }
 
 bool SubjectLedger::Near(const ProseFinding& f, bool (*pred)(const ProseFinding&), int64_t distance) const {
-  for (const auto& o : prose_)
-    if (&o != &f && pred(o) && std::llabs(o.offset - f.offset) <= distance) return true;
+  auto it = std::lower_bound(prose_.begin(), prose_.end(), f.offset - distance,
+                             [](const ProseFinding& o, int64_t offset) { return o.offset < offset; });
+  for (; it != prose_.end() && it->offset <= f.offset + distance; ++it)
+    if (&*it != &f && pred(*it)) return true;
   return false;
 }
 

@@ -32,7 +32,64 @@ std::string_view FindWord(std::string_view lowered, const std::vector<std::strin
   return {};
 }
 
-Confidence Raise(Confidence c) { return c == Confidence::kLow ? Confidence::kMedium : Confidence::kHigh; }
+// An ASCII lower-cased copy (what tolower does in the C locale the scanner runs in), on the
+// stack for the short context windows so that scoring a candidate allocates nothing.
+class Lowered {
+ public:
+  explicit Lowered(std::string_view s) {
+    char* out = inline_;
+    if (s.size() > sizeof inline_) {
+      heap_.resize(s.size());
+      out = heap_.data();
+    }
+    for (size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = s[i];
+      out[i] = static_cast<char>(static_cast<unsigned char>(c - 'A') < 26 ? c + ('a' - 'A') : c);
+    }
+    view_ = std::string_view(out, s.size());
+  }
+  Lowered(const Lowered&) = delete;
+  Lowered& operator=(const Lowered&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  char inline_[160];
+  std::string heap_;
+  std::string_view view_;
+};
+
+Confidence Raise(Confidence c) {
+  return c == Confidence::kLow ? Confidence::kMedium : Confidence::kHigh;
+}
+
+// Context scoring given a way to find the first listed word in lower-cased text.
+template <typename FindFn, typename FindNegativeFn>
+bool ScoreWith(const FindFn& find, const FindNegativeFn& find_negative, std::string_view before,
+               std::string_view after, std::string_view header, Validated& v) {
+  const Lowered lower_before(before), lower_after(after.substr(0, 32)), lower_header(header);
+  const std::string_view lb = lower_before.view(), la = lower_after.view(),
+                         lh = lower_header.view();
+  std::string_view hit = find(lh);
+  if (hit.empty()) hit = find(lb);
+  if (hit.empty()) hit = find(la);
+  const bool column_typed = !lh.empty() && !hit.empty();
+  if (!hit.empty()) {
+    v.confidence = Raise(v.confidence);
+    if (column_typed) v.confidence = Confidence::kHigh;
+    v.note += (column_typed ? "; column '" : "; context '") + std::string(hit) + "'";
+  } else if (v.needs_context) {
+    return false;
+  }
+  if (!column_typed) {
+    // Only the words right before the value: a letterhead reads "School Office: 01632 960123".
+    const std::string_view near = lb.size() > 40 ? lb.substr(lb.size() - 40) : lb;
+    if (std::string_view neg = find_negative(near); !neg.empty()) {
+      v.confidence = Confidence::kLow;
+      v.note += "; organisation context '" + std::string(neg) + "'";
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -55,7 +112,8 @@ DetectorSet::DetectorSet(std::vector<std::unique_ptr<Detector>> detectors,
       std::string error;
       if (!re->ok() || set_->Add(p, &error) < 0)
         throw std::runtime_error("detector " + std::string(d->Info().id) + ": bad pattern " + p);
-      patterns_.push_back({d.get(), std::move(re)});
+      patterns_.push_back({d.get(), std::move(re), WordIndex(d->ContextWords()),
+                           WordIndex(d->NegativeContextWords())});
     }
   }
   if (!set_->Compile()) throw std::runtime_error("detector patterns exceed the RE2 memory budget");
@@ -75,57 +133,117 @@ std::vector<std::string> DetectorSet::ExportPatterns() const {
   return out;
 }
 
-bool DetectorSet::ScoreContext(const Detector& d, std::string_view before, std::string_view after,
-                               std::string_view header, Validated& v) {
-  const std::string lb = detector_util::Lower(before), la = detector_util::Lower(after.substr(0, 32));
-  const std::string lh = detector_util::Lower(header);
-  const auto words = d.ContextWords();
-  std::string_view hit = FindWord(lh, words);
-  if (hit.empty()) hit = FindWord(lb, words);
-  if (hit.empty()) hit = FindWord(la, words);
-  const bool column_typed = !lh.empty() && !hit.empty();
-  if (!hit.empty()) {
-    v.confidence = Raise(v.confidence);
-    if (column_typed) v.confidence = Confidence::kHigh;
-    v.note += (column_typed ? "; column '" : "; context '") + std::string(hit) + "'";
-  } else if (v.needs_context) {
-    return false;
+DetectorSet::WordIndex::WordIndex(std::vector<std::string_view> words) : words_(std::move(words)) {
+  first_empty_ = words_.size();
+  std::array<std::vector<uint16_t>, 256> by_byte;
+  for (size_t k = 0; k < words_.size(); ++k) {
+    if (words_[k].empty())
+      first_empty_ = std::min(first_empty_, k);
+    else
+      by_byte[static_cast<unsigned char>(words_[k][0])].push_back(static_cast<uint16_t>(k));
   }
-  if (!column_typed) {
-    // Only the words right before the value: a letterhead reads "School Office: 01632 960123".
-    const std::string near = lb.size() > 40 ? lb.substr(lb.size() - 40) : lb;
-    if (std::string_view neg = FindWord(near, d.NegativeContextWords()); !neg.empty()) {
-      v.confidence = Confidence::kLow;
-      v.note += "; organisation context '" + std::string(neg) + "'";
-    }
+  for (size_t b = 0; b < 256; ++b) {
+    group_[b] = static_cast<uint16_t>(order_.size());
+    order_.insert(order_.end(), by_byte[b].begin(), by_byte[b].end());
   }
-  return true;
+  group_[256] = static_cast<uint16_t>(order_.size());
 }
 
-void DetectorSet::Scan(std::string_view text, size_t report_from, bool final, std::string_view header,
+std::string_view DetectorSet::WordIndex::FindFirst(std::string_view s) const {
+  size_t best = first_empty_;
+  for (size_t i = 0; i < s.size() && best > 0; ++i) {
+    const unsigned char c = s[i];
+    for (uint16_t k = group_[c]; k < group_[c + 1]; ++k) {
+      const uint16_t w = order_[k];
+      if (w >= best) break;
+      if (s.substr(i, words_[w].size()) == words_[w]) {
+        best = w;
+        break;
+      }
+    }
+  }
+  return best < words_.size() ? words_[best] : std::string_view();
+}
+
+bool DetectorSet::ScoreContext(const Detector& d, std::string_view before, std::string_view after,
+                               std::string_view header, Validated& v) {
+  const auto words = d.ContextWords(), negative = d.NegativeContextWords();
+  return ScoreWith([&](std::string_view t) { return FindWord(t, words); },
+                   [&](std::string_view t) { return FindWord(t, negative); }, before, after, header,
+                   v);
+}
+
+bool DetectorSet::ScoreContextCached(const Pattern& p, std::string_view before,
+                                     std::string_view after, std::string_view header,
+                                     Validated& v) {
+  auto find = [&](const WordIndex& index) {
+    return [&index](std::string_view t) { return index.FindFirst(t); };
+  };
+  return ScoreWith(find(p.context_words), find(p.negative_words), before, after, header, v);
+}
+
+void DetectorSet::EmitMatch(const Pattern& p, std::string_view text, size_t start, size_t length,
+                            std::string_view header,
+                            const std::function<void(const Detection&)>& emit) const {
+  const size_t end = start + length;
+  Candidate c;
+  c.match = text.substr(start, length);
+  const size_t b = start > kContextWindow ? start - kContextWindow : 0;
+  c.before = text.substr(b, start - b);
+  c.after = text.substr(end, std::min(kContextWindow, text.size() - end));
+  c.header = header;
+  std::optional<Validated> v = p.detector->Validate(c);
+  if (!v || !ScoreContextCached(p, c.before, c.after, header, *v)) return;
+  emit(Detection{p.detector, start, length, std::move(*v)});
+}
+
+// Two passes with the same result as running every pattern over the whole text:
+//  1. the set runs over slices [j*kSlice - 1, (j+1)*kSlice + kSliceOverlap): a match of at
+//     most kMaxMatchLength bytes starting in slice j lies inside it with its one byte of
+//     context on either side (all RE2 assertions look at one byte), so the set flags (pattern,
+//     slice) for it; slice edges can only add flags, never lose one.
+//  2. each flagged pattern's RE2 searches from max(previous match end, slice start) with the
+//     whole text as context, stopping kSliceOverlap past the slice; a match found there is a
+//     match of the whole text, and no earlier one can start before it (its slice would have
+//     been flagged and searched first), so the leftmost-first sequence per pattern is the
+//     same as one search over the whole text. Patterns are emitted in index order, matches in
+//     text order, as before.
+void DetectorSet::Scan(std::string_view text, size_t report_from, bool final,
+                       std::string_view header,
                        const std::function<void(const Detection&)>& emit) const {
   if (text.empty()) return;
+  const size_t n = text.size();
+  const size_t slices = (n + kSlice - 1) / kSlice;
+  std::vector<std::pair<int, uint32_t>> flagged;  // (pattern, slice)
   std::vector<int> hits;
-  if (!set_->Match(text, &hits)) return;
-  std::sort(hits.begin(), hits.end());
-  for (int index : hits) {
+  for (size_t j = 0; j < slices; ++j) {
+    const size_t lo = j == 0 ? 0 : j * kSlice - 1;
+    const size_t hi = std::min(n, (j + 1) * kSlice + kSliceOverlap);
+    if (!set_->Match(text.substr(lo, hi - lo), &hits)) continue;
+    for (int index : hits) flagged.emplace_back(index, static_cast<uint32_t>(j));
+  }
+  std::sort(flagged.begin(), flagged.end());
+  int current = -1;
+  size_t pos = 0;  // the current pattern's next search start: the end of its last match
+  for (const auto& [index, slice] : flagged) {
     const Pattern& p = patterns_[index];
-    size_t pos = 0;
+    if (index != current) current = index, pos = 0;
+    const size_t starts_end = std::min(n, (slice + 1) * kSlice);
+    const size_t limit = std::min(n, starts_end + kSliceOverlap);
+    size_t from = std::max(pos, slice * kSlice);
     re2::StringPiece m;
-    while (pos <= text.size() &&
-           p.re->Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-      const size_t start = m.data() - text.data(), end = start + m.size();
-      pos = m.empty() ? end + 1 : end;
-      if (end <= report_from || (!final && end >= text.size())) continue;
-      Candidate c;
-      c.match = std::string_view(m.data(), m.size());
-      const size_t b = start > kContextWindow ? start - kContextWindow : 0;
-      c.before = text.substr(b, start - b);
-      c.after = text.substr(end, std::min(kContextWindow, text.size() - end));
-      c.header = header;
-      std::optional<Validated> v = p.detector->Validate(c);
-      if (!v || !ScoreContext(*p.detector, c.before, c.after, header, *v)) continue;
-      emit(Detection{p.detector, start, m.size(), std::move(*v)});
+    while (from < starts_end && p.re->Match(text, from, limit, RE2::UNANCHORED, &m, 1)) {
+      const size_t start = m.data() - text.data();
+      if (start >= starts_end) break;  // starts in the next slice, which the set flagged too
+      // A match that ran into the search limit may go on: take its whole extent.
+      if (start + m.size() == limit && limit < n) {
+        re2::StringPiece whole;
+        if (p.re->Match(text, start, n, RE2::ANCHOR_START, &whole, 1)) m = whole;
+      }
+      const size_t end = start + m.size();
+      pos = from = m.empty() ? end + 1 : end;
+      if (end <= report_from || (!final && end >= n)) continue;
+      EmitMatch(p, text, start, m.size(), header, emit);
     }
   }
 }

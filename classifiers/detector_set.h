@@ -3,6 +3,11 @@
 // the shared context-scoring stage (Presidio's context enhancer). Immutable after
 // construction; Scan is const and safe to call from many threads at once.
 #pragma once
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <set>
@@ -11,9 +16,6 @@
 #include <vector>
 
 #include "classifiers/detector.h"
-
-#include <re2/re2.h>
-#include <re2/set.h>
 
 namespace datasweep {
 
@@ -57,13 +59,42 @@ class DetectorSet {
   const Detector* Find(std::string_view id) const;
   // Longest text a single match can span; chunk overlap must be at least this.
   static constexpr size_t kMaxMatchLength = 200;
+  // The first pass runs the set over slices of this size (each extended by kSliceOverlap), so
+  // a pattern's own regex then searches only the slices where the set saw it: re-scanning a
+  // whole 64 KiB window per hit pattern cost 5x the set pass (docs/performance.md).
+  static constexpr size_t kSlice = 4096;
+  static constexpr size_t kSliceOverlap = kMaxMatchLength + 56;
 
  private:
-  std::vector<std::unique_ptr<Detector>> detectors_;
+  // A word list indexed by first byte: FindFirst makes one pass over a context window instead
+  // of one substring search per word, with the same answer.
+  class WordIndex {
+   public:
+    explicit WordIndex(std::vector<std::string_view> words);
+    // The first word of the list (in list order) that occurs in `lowered`, else "".
+    std::string_view FindFirst(std::string_view lowered) const;
+
+   private:
+    std::vector<std::string_view> words_;
+    std::vector<uint16_t> order_;        // word indices grouped by first byte, ascending
+    std::array<uint16_t, 257> group_{};  // byte b's words: order_[group_[b], group_[b + 1])
+    size_t first_empty_;                 // an empty word is found everywhere
+  };
   struct Pattern {
     const Detector* detector;
     std::unique_ptr<re2::RE2> re;
+    // The detector's word lists, fetched once (the virtuals build a vector on every call).
+    WordIndex context_words;
+    WordIndex negative_words;
   };
+  // ScoreContext with the pattern's cached word lists; lower-cases into stack buffers.
+  static bool ScoreContextCached(const Pattern& p, std::string_view before, std::string_view after,
+                                 std::string_view header, Validated& v);
+  // Validates and scores one match of `p` at text[start, start + length) and emits it.
+  void EmitMatch(const Pattern& p, std::string_view text, size_t start, size_t length,
+                 std::string_view header, const std::function<void(const Detection&)>& emit) const;
+
+  std::vector<std::unique_ptr<Detector>> detectors_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> set_;
 };

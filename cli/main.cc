@@ -13,6 +13,8 @@ constexpr const char* kUsage = R"(datasweep — find personal data and misplaced
 Usage:
   datasweep scan PATH... [options]        scan files and folders (see `datasweep scan --help`)
   datasweep report IN.jsonl -f FMT -o FILE  re-render a sweep's JSON Lines as text/csv/sarif/html
+  datasweep report --state FILE -f FMT    render a sweep stored by `scan --state FILE`
+  datasweep diff --state FILE [-f FMT]    what changed since the previous sweep
   datasweep policy show                   print the default policy (a starting point to edit)
   datasweep policy check FILE             check a policy file, with line numbers for errors
   datasweep detectors [--export-patterns] list the detectors / print their regex set
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "scan") return datasweep::RunScanCommand(argc - 1, argv + 1);
   if (cmd == "report") return datasweep::RunReportCommand(argc - 1, argv + 1);
+  if (cmd == "diff") return datasweep::RunDiffCommand(argc - 1, argv + 1);
   if (cmd == "policy") return datasweep::RunPolicyCommand(argc - 1, argv + 1);
   if (cmd == "detectors") return datasweep::RunDetectorsCommand(argc - 1, argv + 1);
   std::cerr << "datasweep: unknown command '" << cmd << "'\n\n" << kUsage;

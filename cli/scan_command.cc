@@ -18,6 +18,7 @@
 #include "policy/mount_table.h"
 #include "scanner/isolation.h"
 #include "scanner/pipeline.h"
+#include "scanner/state_store.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -84,12 +85,30 @@ Progress: on a terminal, one live status line on stderr (none with -q or when re
 
 Options)";
 
+// Opens the state database and starts (or resumes) its sweep; false after printing why not.
+bool OpenState(const std::string& file, const SweepOptions& sweep, const ScanEnvironment& env, bool quiet,
+               std::unique_ptr<StateStore>* state) {
+  try {
+    *state = StateStore::Open(file, StateStore::Mode::kSweep);
+    bool resumed = false;
+    const SweepInfo info = (*state)->BeginSweep(sweep.roots, StateStore::SettingsFingerprint(env), env.now, &resumed,
+                                                env.locations);
+    if (resumed && !quiet)
+      std::cerr << "datasweep: resuming interrupted sweep " << info.id << " (run " << info.runs
+                << "); files it already scanned are not read again\n";
+    return true;
+  } catch (const StateError& e) {
+    std::cerr << "datasweep scan: " << e.what() << "\n";
+    return false;
+  }
+}
+
 }  // namespace
 
 int RunScanCommand(int argc, char** argv) {
   po::options_description opts(kScanHelp);
   int jobs = 0;
-  std::string format = "text", output, policy_file, fail_on = "high", isolation = "auto";
+  std::string format = "text", output, policy_file, fail_on = "high", isolation = "auto", state_file;
   std::vector<std::string> paths, locations, excludes;
   opts.add_options()
       ("help,h", "show this help")
@@ -100,6 +119,7 @@ int RunScanCommand(int argc, char** argv) {
       ("policy", po::value(&policy_file), "policy file (default: built in; see `datasweep policy show`)")
       ("fail-on", po::value(&fail_on), "exit 1 when a violation is at least this severe: low, medium, high (default), critical, or never")
       ("exclude", po::value(&excludes)->composing(), "skip paths matching GLOB (repeatable)")
+      ("state", po::value(&state_file), "state database FILE: re-sweeps read only changed files, an interrupted sweep resumes, `datasweep diff` compares sweeps")
       ("isolation", po::value(&isolation), "auto (default): parse risky formats (PDF, Office, archives, e-mail) in "
        "supervised worker processes, so a parser crash or hang costs one file; off: parse everything in process")
       ("quiet,q", po::bool_switch(), "print nothing but the report and errors")
@@ -225,6 +245,15 @@ int RunScanCommand(int argc, char** argv) {
     return kExitError;
   }
 
+  std::unique_ptr<StateStore> state;
+  if (!state_file.empty() && !OpenState(state_file, sweep, env, quiet, &state)) return kExitError;
+  sweep.cache = state.get();
+  std::unique_ptr<TracingCache> trace;  // test aid: which files were read, which reused
+  if (state && getenv("DATASWEEP_TRACE_STATE")) {
+    trace = std::make_unique<TracingCache>(state.get(), getenv("DATASWEEP_TRACE_STATE"));
+    sweep.cache = trace.get();
+  }
+
   SweepProgress progress;
   g_stop = &progress.stop;
   std::signal(SIGINT, OnInterrupt);
@@ -240,10 +269,18 @@ int RunScanCommand(int argc, char** argv) {
   ProgressReporter reporter(progress, std::cerr, progress_options);
   reporter.Start();
   Pipeline pipeline(env);
-  const Summary summary = pipeline.Run(sweep, [&](const Record& r) {
-    for (const auto& v : r.violations) worst = std::max(worst, v.severity);
-    sink->Write(r);
-  }, &progress);
+  Summary summary;
+  try {
+    summary = pipeline.Run(sweep, [&](const Record& r) {
+      for (const auto& v : r.violations) worst = std::max(worst, v.severity);
+      sink->Write(r);
+    }, &progress);
+    if (state) state->FinishSweep(!progress.stop.load(), summary.elapsed_s);
+  } catch (const StateError& e) {
+    reporter.Stop();
+    std::cerr << "datasweep scan: " << e.what() << "\n";
+    return kExitError;
+  }
   reporter.Stop();
   env.isolation = nullptr;
   isolated.reset();  // the workers exit now, before the report is committed
@@ -263,7 +300,9 @@ int RunScanCommand(int argc, char** argv) {
     std::cerr << "datasweep: " << summary.files << " files, "
               << (summary.by_class.count("RESTRICTED") ? summary.by_class.at("RESTRICTED") : 0) << " RESTRICTED, "
               << (summary.by_class.count("PROTECTED") ? summary.by_class.at("PROTECTED") : 0) << " PROTECTED, "
-              << violations << " violations -> " << output << "\n";
+              << violations << " violations -> " << output;
+    if (state) std::cerr << " (" << progress.reused.load() << " unchanged files taken from the state)";
+    std::cerr << "\n";
   }
   return threshold && worst >= *threshold ? kExitViolations : kExitOk;
 }

@@ -16,7 +16,7 @@ uint32_t Le32(std::string_view s, size_t i) { return Le16(s, i) | Le16(s, i + 2)
 std::string PeKind(std::string_view h) {
   if (h.size() < 0x40) return "MS-DOS executable";
   const uint32_t pe = Le32(h, 0x3C);
-  if (pe + 26 > h.size() || h.substr(pe, 4) != std::string_view("PE\0\0", 4))
+  if (uint64_t{pe} + 26 > h.size() || h.substr(pe, 4) != std::string_view("PE\0\0", 4))
     return "MS-DOS executable";
   const uint32_t machine = Le16(h, pe + 4);
   const uint32_t characteristics = Le16(h, pe + 22);

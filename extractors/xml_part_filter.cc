@@ -1,5 +1,6 @@
 #include "extractors/xml_part_filter.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -29,7 +30,22 @@ bool IsNameByte(char c) {
 }  // namespace
 
 void XmlPartFilter::Feed(const char* data, size_t n, std::string& out) {
-  for (size_t i = 0; i < n; ++i) Byte(data[i], out);
+  const std::string_view in(data, n);
+  size_t i = 0;
+  while (i < n) {
+    // Fast paths: plain character data and pass-through parts are copied in runs.
+    if (mode_ == Mode::kPassThrough) {
+      out.append(in.substr(i));
+      return;
+    }
+    if (mode_ == Mode::kMarkup) {
+      const size_t special = std::min(in.find_first_of("<&", i), n);
+      out.append(in.substr(i, special - i));
+      i = special;
+      if (i == n) return;
+    }
+    Byte(data[i++], out);
+  }
 }
 
 void XmlPartFilter::Finish(std::string& out) {

@@ -202,7 +202,10 @@ void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& b
   ContentAnalyzer analyzer(*env_.detectors, env_.policy->classification, env_.policy->limits.max_text_bytes);
   ScanLayer layer(*this, budget, rec, emit);
   Outcome outcome;
-  if (env_.on_extract) env_.on_extract(rec, extractor->Name());
+  if (env_.on_extract && !env_.on_extract(rec, extractor->Name())) {
+    rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
+    return;
+  }
   try {
     outcome = extractor->Extract(src, layer, analyzer);
   } catch (const std::exception& e) {

@@ -36,8 +36,10 @@ struct ScanEnvironment {
   // media type (scanner/crash_test_extractor.h). Off unless DATASWEEP_TEST_CRASH_EXTRACTOR=1.
   bool crash_test_type = false;
   // Called just before an extractor runs on `rec` (the worker reports it, so a crash inside a
-  // member is attributed to the member's extractor). Optional.
-  std::function<void(const Record& rec, std::string_view extractor)> on_extract;
+  // member is attributed to the member's extractor). Returning false skips the extractor: the
+  // hook has set rec.outcome (a worker retrying a file without the member that crashed it).
+  // Optional.
+  std::function<bool(Record& rec, std::string_view extractor)> on_extract;
 };
 
 class FileScanner {

@@ -85,6 +85,14 @@ void IsolatedExtraction::Scan(Record& rec, const FileScanner::Emit& emit) const 
   using Kind = WorkerResult::Kind;
   WorkerResult r = pool_->Run(rec, /*fresh=*/false);
   if (r.kind == Kind::kCrashed || r.kind == Kind::kOutOfMemory) r = pool_->Run(rec, /*fresh=*/true);
+  if (r.kind != Kind::kOk && r.kind != Kind::kNoWorker && !r.member.empty()) {
+    // A member broke the parser (even when retried alone): scan the file once more without
+    // it, so the container and its other members keep their findings; that member is `error`.
+    WorkerResult at_member = r;
+    at_member.member.clear();
+    WorkerResult again = pool_->Run(rec, /*fresh=*/true, {{r.member, Reason(at_member, rec)}});
+    if (again.kind == Kind::kOk) r = std::move(again);
+  }
   if (r.kind == Kind::kOk) {
     for (Record& m : r.members) emit(std::move(m));
     rec = std::move(r.self);

@@ -6,9 +6,12 @@
 //                                      "parser crashed (signal 11: SIGSEGV) in PdfExtractor"
 //   out of memory (RLIMIT_AS)        → retried once likewise (a leak in a reused worker could
 //                                      be to blame), then `error` "out of memory (limit N MiB)…"
-//   wall-clock budget spent          → `error` "timed out after N s in …" (not retried: a hang
-//                                      would cost the budget twice)
-// Members a failed worker had already sent are dropped: the file is reported as one `error`.
+//   wall-clock budget spent          → `error` "timed out after N s in …" (not retried as is: a
+//                                      hang would cost the budget twice)
+// When the failure (after that retry) happened inside a member, the file is scanned once more
+// in a fresh worker with that member skipped: the member is `error` with the reason, the
+// container `partial` ("1 of N members not inspected (…)") with every other finding kept.
+// Otherwise members a failed worker had already sent are dropped and the file is one `error`.
 // Plain text and CSV (our own TextExtractor, no third-party parser) stay in process.
 // Thread-safe; shared by all scan threads through ScanEnvironment::isolation.
 #pragma once

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <new>
 
 #include "classifiers/detector_set.h"
@@ -93,9 +94,15 @@ int RunWorker(int argc, char** argv) {
                       LocationRules(policy.rules),
                       init->value("now", int64_t{0})};
   env.crash_test_type = CrashTestEnabled();
-  env.on_extract = [fd](const Record& rec, std::string_view extractor) {
-    if (rec.depth > 0 && !WriteFrame(fd, {{"t", "at"}, {"x", extractor}, {"p", rec.path}}))
-      ::_exit(0);
+  std::map<std::string, std::string> skip;  // member path → why it is not extracted (this job)
+  env.on_extract = [fd, &skip](Record& rec, std::string_view extractor) {
+    if (rec.depth == 0) return true;
+    if (auto it = skip.find(rec.path); it != skip.end()) {
+      rec.outcome = {ScanStatus::kError, it->second};
+      return false;
+    }
+    if (!WriteFrame(fd, {{"t", "at"}, {"x", extractor}, {"p", rec.path}})) ::_exit(0);
+    return true;
   };
   FileScanner scanner(env);
 
@@ -112,6 +119,7 @@ int RunWorker(int argc, char** argv) {
     }
     if (!job) return 0;  // EOF: the sweep is over
     Record rec = RecordFromWire(job->at("rec"));
+    skip = job->value("skip", std::map<std::string, std::string>{});
     ArmCpuLimit(budget);
     scanner.ScanTyped(rec, [fd](Record&& member) {
       if (!WriteFrame(fd, {{"t", "member"}, {"rec", RecordToWire(member)}})) ::_exit(0);

@@ -6,9 +6,30 @@
 
 #include <chrono>
 #include <ctime>
+#include <time.h>
 #include <memory>
 
 namespace datasweep {
+namespace {
+
+// One walked entry on its way through the pipeline with the records it produced.
+struct Batch {
+  std::unique_ptr<WalkEntry> entry;
+  std::vector<Record> records;
+  bool reused = false;
+  int64_t scan_started_ns = 0;
+  uintptr_t hint = 0;  // from RecordCache::Lookup to Done
+};
+
+// The clock file timestamps are taken from (the kernel's coarse clock): a file whose ctime is
+// not before this instant may still change within the same tick without changing its ctime.
+int64_t CoarseNowNs() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME_COARSE, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+}  // namespace
 
 Summary Pipeline::Run(const SweepOptions& options, const std::function<void(const Record&)>& write,
                       SweepProgress* progress) {
@@ -23,7 +44,7 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
   std::string folder;  // last folder announced to `p` (walk stage only)
   tbb::enumerable_thread_specific<std::unique_ptr<FileScanner>> scanners(
       [this] { return std::make_unique<FileScanner>(env_); });
-  using Batch = std::vector<Record>;
+  RecordCache* const cache = options.cache;
   const int jobs = std::max(1, options.jobs);
   tbb::task_arena arena(jobs);
   arena.execute([&] {
@@ -48,14 +69,21 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
             tbb::make_filter<WalkEntry*, Batch*>(
                 tbb::filter_mode::parallel,
                 [&](WalkEntry* raw) -> Batch* {
-                  std::unique_ptr<WalkEntry> e(raw);
                   auto batch = std::make_unique<Batch>();
-                  scanners.local()->Scan(*e, [&](Record&& r) { batch->push_back(std::move(r)); });
+                  batch->entry.reset(raw);
+                  if (cache && cache->Lookup(*batch->entry, &batch->records, &batch->hint)) {
+                    batch->reused = true;
+                    return batch.release();
+                  }
+                  batch->records.clear();
+                  if (cache) batch->scan_started_ns = CoarseNowNs();
+                  scanners.local()->Scan(*batch->entry, [&](Record&& r) { batch->records.push_back(std::move(r)); });
                   return batch.release();
                 }) &
             tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_out_of_order, [&](Batch* raw) {
               std::unique_ptr<Batch> batch(raw);
-              for (const Record& r : *batch) {
+              if (batch->reused) p.reused.fetch_add(1, std::memory_order_relaxed);
+              for (const Record& r : batch->records) {
                 const bool top = r.depth == 0;
                 summary.Add(r, top);
                 if (top) {
@@ -64,6 +92,7 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
                 }
                 write(r);
               }
+              if (cache) cache->Done(*batch->entry, batch->records, batch->reused, batch->scan_started_ns, batch->hint);
             }));
   });
   summary.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

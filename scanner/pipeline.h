@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scanner/file_scanner.h"
+#include "scanner/record_cache.h"
 
 namespace datasweep {
 
@@ -16,12 +17,14 @@ struct SweepOptions {
   std::vector<std::string> roots;     // absolute paths
   std::vector<std::string> excludes;  // fnmatch globs (policy + command line)
   int jobs = 2;
+  RecordCache* cache = nullptr;  // optional (the state database): reuse and remember records
 };
 
 // Live counters for a progress line; read from another thread.
 struct SweepProgress {
   std::atomic<uint64_t> files{0};
   std::atomic<uint64_t> bytes{0};
+  std::atomic<uint64_t> reused{0};  // top-level files whose records came from the cache
   std::atomic<bool> stop{false};  // set (e.g. by SIGINT) to end the sweep early, cleanly
 
   // The folder the walk is in (set by the walk stage when it changes; any thread may read).

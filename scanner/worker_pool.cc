@@ -108,10 +108,11 @@ class WorkerPool::Spawner {
     posix_spawn_file_actions_adddup2(&fa, child_fd, kWorkerFd);
     posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);  // stray prints: stderr
-    posix_spawn_file_actions_addclosefrom_np(&fa, kWorkerFd + 1);        // no report, no files
+    posix_spawn_file_actions_addclosefrom_np(&fa, kWorkerFd + 1);         // no report, no files
     const std::string fd_arg = std::to_string(kWorkerFd), ppid_arg = std::to_string(::getpid());
     std::vector<char*> argv{const_cast<char*>(exe.c_str()), const_cast<char*>("__worker"),
-                            const_cast<char*>(fd_arg.c_str()), const_cast<char*>(ppid_arg.c_str()), nullptr};
+                            const_cast<char*>(fd_arg.c_str()), const_cast<char*>(ppid_arg.c_str()),
+                            nullptr};
     pid_t pid = -1;
     const int rc = posix_spawn(&pid, exe.c_str(), &fa, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&fa);
@@ -142,7 +143,9 @@ WorkerConfig ResolveExecutable(WorkerConfig c) {
 }  // namespace
 
 WorkerPool::WorkerPool(WorkerConfig config, int size)
-    : config_(ResolveExecutable(std::move(config))), size_(std::max(1, size)), spawner_(std::make_unique<Spawner>()) {}
+    : config_(ResolveExecutable(std::move(config))),
+      size_(std::max(1, size)),
+      spawner_(std::make_unique<Spawner>()) {}
 
 WorkerPool::~WorkerPool() {
   std::vector<std::unique_ptr<Worker>> idle;
@@ -178,8 +181,11 @@ std::unique_ptr<WorkerPool::Worker> WorkerPool::StartWorker(std::string* error) 
   auto w = std::make_unique<Worker>();
   w->pid = pid;
   w->fd = sv[0];
-  const Json init = {{"t", "init"}, {"policy", config_.policy_yaml}, {"now", config_.now},
-                     {"memory", config_.memory_limit}, {"max_seconds", config_.max_seconds},
+  const Json init = {{"t", "init"},
+                     {"policy", config_.policy_yaml},
+                     {"now", config_.now},
+                     {"memory", config_.memory_limit},
+                     {"max_seconds", config_.max_seconds},
                      {"grace_seconds", config_.grace_seconds}};
   if (!WriteFrame(w->fd, init)) {
     *error = "the parser worker closed its socket at start-up";
@@ -228,7 +234,7 @@ void WorkerPool::Release(std::unique_ptr<Worker> w, bool healthy) {
   freed_.notify_one();
 }
 
-WorkerResult WorkerPool::Run(const Record& request, bool fresh) {
+WorkerResult WorkerPool::Run(const Record& request, bool fresh, const SkipList& skip) {
   std::unique_ptr<Worker> w;
   try {
     w = Acquire(fresh);
@@ -239,7 +245,7 @@ WorkerResult WorkerPool::Run(const Record& request, bool fresh) {
     return r;
   }
   bool healthy = false;
-  WorkerResult result = Exchange(*w, request, &healthy);
+  WorkerResult result = Exchange(*w, request, skip, &healthy);
   ++w->files;
   Release(std::move(w), healthy);
   return result;
@@ -247,17 +253,21 @@ WorkerResult WorkerPool::Run(const Record& request, bool fresh) {
 
 // Sends the job and collects the reply within the budget. On any failure the worker is ended
 // here (SIGKILL if needed) and its wait status decides the kind.
-WorkerResult WorkerPool::Exchange(Worker& w, const Record& request, bool* healthy) {
+WorkerResult WorkerPool::Exchange(Worker& w, const Record& request, const SkipList& skip,
+                                  bool* healthy) {
   WorkerResult result;
   const auto t0 = Clock::now();
   const auto deadline = t0 + std::chrono::seconds(config_.max_seconds + config_.grace_seconds);
   std::vector<std::pair<std::string, std::string>> entered;  // (extractor, member) being scanned
   bool timed_out = false, done = false;
   std::string protocol_error;
-  if (WriteFrame(w.fd, {{"t", "job"}, {"rec", RecordToWire(request)}})) {
+  Json job = {{"t", "job"}, {"rec", RecordToWire(request)}};
+  if (!skip.empty()) job["skip"] = skip;
+  if (WriteFrame(w.fd, job)) {
     char buf[64 * 1024];
     while (!done) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
       if (left <= 0) {
         timed_out = true;
         break;
@@ -279,7 +289,8 @@ WorkerResult WorkerPool::Exchange(Worker& w, const Record& request, bool* health
             entered.emplace_back(frame->value("x", ""), frame->value("p", ""));
           } else if (t == "member") {
             result.members.push_back(RecordFromWire(frame->at("rec")));
-            if (!entered.empty() && entered.back().second == result.members.back().path) entered.pop_back();
+            if (!entered.empty() && entered.back().second == result.members.back().path)
+              entered.pop_back();
           } else if (t == "done") {
             result.self = RecordFromWire(frame->at("rec"));
             done = true;
@@ -319,9 +330,11 @@ WorkerResult WorkerPool::Exchange(Worker& w, const Record& request, bool* health
   } else {
     result.kind = WorkerResult::Kind::kCrashed;
     result.detail = WIFSIGNALED(status) ? SignalName(WTERMSIG(status))
-                    : WIFEXITED(status) ? "exited with status " + std::to_string(WEXITSTATUS(status))
-                                        : "ended";
-    if (!protocol_error.empty()) result.detail = "malformed reply: " + protocol_error + "; " + result.detail;
+                    : WIFEXITED(status)
+                        ? "exited with status " + std::to_string(WEXITSTATUS(status))
+                        : "ended";
+    if (!protocol_error.empty())
+      result.detail = "malformed reply: " + protocol_error + "; " + result.detail;
   }
   return result;
 }

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -60,9 +61,12 @@ class WorkerPool {
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   // Scans the top-level file `request` (path, real_path, mime, location, … already set) in a
-  // worker. `fresh` runs it in a newly started worker (the retry of a crashed file). Blocks
-  // until a worker is free and the file is done or its budget is spent.
-  WorkerResult Run(const Record& request, bool fresh);
+  // worker. `fresh` runs it in a newly started worker (the retry of a crashed file). Members
+  // whose path is a key of `skip` are not extracted: their records are `error` with the
+  // mapped reason (the retry of a file without the member that crashed it). Blocks until a
+  // worker is free and the file is done or its budget is spent.
+  using SkipList = std::map<std::string, std::string>;
+  WorkerResult Run(const Record& request, bool fresh, const SkipList& skip = {});
 
   const WorkerConfig& Config() const { return config_; }
   // Workers started so far (for tests and the bench: reuse keeps this near `size`).
@@ -74,7 +78,7 @@ class WorkerPool {
   std::unique_ptr<Worker> Acquire(bool fresh);
   void Release(std::unique_ptr<Worker> w, bool healthy);
   std::unique_ptr<Worker> StartWorker(std::string* error);
-  WorkerResult Exchange(Worker& w, const Record& request, bool* healthy);
+  WorkerResult Exchange(Worker& w, const Record& request, const SkipList& skip, bool* healthy);
 
   const WorkerConfig config_;
   const int size_;

@@ -2,7 +2,8 @@
 // of a 4-byte little-endian length and a CBOR body, over one Unix stream socket per worker.
 //
 //   parent → worker: {"t":"init", "policy": YAML text, "now": N, "memory": bytes}  once
-//                    {"t":"job", "rec": wire record (path, real_path, mime, location, …)}
+//                    {"t":"job", "rec": wire record (path, real_path, mime, location, …),
+//                     "skip": {member path: reason}}   (optional: members not to extract)
 //   worker → parent: {"t":"ready"}                    once, after init
 //                    {"t":"at", "x": extractor name, "p": member path}   entering a member
 //                    {"t":"member", "rec": wire record}                 one per member

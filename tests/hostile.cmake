@@ -20,4 +20,8 @@ if(Python3_Interpreter_FOUND)
                    ${CMAKE_BINARY_DIR}/hostile_readonly)
   set_tests_properties(hostile_readonly PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
                        LABELS hostile)
+  add_test(NAME hostile_output_faults
+           COMMAND ${Python3_EXECUTABLE} ${_hostile_dir}/output_faults_test.py $<TARGET_FILE:datasweep>
+                   ${CMAKE_BINARY_DIR}/hostile_output_faults)
+  set_tests_properties(hostile_output_faults PROPERTIES TIMEOUT 300 LABELS hostile)
 endif()

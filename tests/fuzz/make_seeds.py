@@ -163,6 +163,45 @@ def eml_seeds():
                        b" 5919 caf=C3=A9\r\n")}
 
 
+def mbox_seeds():
+    msg = (b"From: a@example.invalid\nSubject: x\n\nNHS No: " + NHS.encode() + b"\n>From here\n")
+    return {"two.mbox": b"From a@example.invalid Mon Jan  1 00:00:00 2024\n" + msg +
+            b"\nFrom b@example.invalid Tue Jan  2 00:00:00 2024\n" + msg}
+
+
+def html_seeds():
+    return {"page.html": text_seeds()["page.html"],
+            "entities.html": b"<!DOCTYPE html><p>Caf&eacute; &#163;5 <a title='NHS " + NHS.encode() +
+                             b"'>x</a><!-- c --><style>p{}</style></p>",
+            "doc.xml": b'<?xml version="1.0"?><r><c a="1">NHS ' + NHS.encode() + b"</c><![CDATA[x]]></r>"}
+
+
+def rtf_seeds():
+    return {"plain.rtf": b"{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\f0 NHS No: " + NHS.encode() +
+            b"\\par Caf\\'e9 \\u8364? {\\*\\generator x;}{\\pict\\pngblip 89504e47}}"}
+
+
+def image_seeds():
+    tiff = (b"MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x0f\x00\x02\x00\x00\x00\x06"
+            b"\x00\x00\x00\x1a\x00\x00\x00\x00Canon\x00")
+    app1 = b"Exif\x00\x00" + tiff
+    jpeg = (b"\xff\xd8\xff\xe1" + (len(app1) + 2).to_bytes(2, "big") + app1 +
+            b"\xff\xc0\x00\x11\x08\x00\x10\x00\x20\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9")
+    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x20\x00\x00\x00\x10\x08\x02\x00\x00\x00"
+           b"\x00\x00\x00\x00\x00\x00\x00\x00IEND\xaeB`\x82")
+    return {"exif.jpg": jpeg, "tiny.png": png, "gif.gif": b"GIF89a\x20\x00\x10\x00\x00\x00\x00;"}
+
+
+def executable_seeds():
+    mz = bytearray(256)
+    mz[0:2] = b"MZ"
+    mz[0x3c:0x40] = (0x80).to_bytes(4, "little")
+    mz[0x80:0x84] = b"PE\x00\x00"
+    mz[0x84:0x86] = (0x8664).to_bytes(2, "little")
+    elf = b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + b"\x02\x00\x3e\x00" + b"\x00" * 44
+    return {"pe.exe": bytes(mz), "elf.bin": elf}
+
+
 def detector_seeds():
     seeds = {"pii.txt": PII_TEXT.encode()}
     for i, line in enumerate(PII_TEXT.splitlines()):
@@ -176,11 +215,14 @@ def detector_seeds():
 
 TARGETS = {"text": text_seeds, "zip": zip_seeds, "docx": docx_seeds, "xlsx": xlsx_seeds,
            "pptx": pptx_seeds, "odf": odf_seeds, "pdf": pdf_seeds, "eml": eml_seeds,
-           "archive": zip_seeds, "detector": detector_seeds}
+           "archive": zip_seeds, "mbox": mbox_seeds, "html": html_seeds, "rtf": rtf_seeds,
+           "image": image_seeds, "executable": executable_seeds, "detector": detector_seeds}
 CORPUS_EXTS = {"text": (".txt", ".csv", ".tsv", ".html", ".htm", ".xml", ".rtf"),
                "zip": (".zip",), "docx": (".docx",), "xlsx": (".xlsx",), "pptx": (".pptx",),
                "odf": (".odt", ".ods", ".odp"), "pdf": (".pdf",), "eml": (".eml",),
                "archive": (".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".zip"),
+               "mbox": (".mbox",), "html": (".html", ".htm", ".xml"), "rtf": (".rtf",),
+               "image": (".jpg", ".jpeg", ".png", ".gif", ".tif"), "executable": (".exe", ".msi", ".dll"),
                "detector": (".txt", ".csv")}
 
 

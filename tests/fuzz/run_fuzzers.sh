@@ -5,6 +5,7 @@
 # Work dirs: BUILD_DIR/fuzz-work/<target>/{corpus,artifacts,log.txt}; the corpus grows across
 # runs. Crash/timeout/oom reproducers are copied to tests/fuzz/regressions/<target>/ when they are
 # small (<= 64 KiB) so they can be committed and replayed (`<target>_fuzzer FILE...`).
+# Seeds from the labelled corpus: CORPUS_DIR (default BUILD_DIR/corpus; e.g. build/corpus-out).
 # Replay only: REPLAY=1 tests/fuzz/run_fuzzers.sh BUILD_DIR (runs each target on its
 # regressions/ files once; exit 1 if any still fails).
 set -uo pipefail
@@ -32,7 +33,7 @@ if [ "${REPLAY:-0}" = 1 ]; then
   exit $status
 fi
 seeds="$build/fuzz-seeds"
-python3 "$here/make_seeds.py" "$seeds" --corpus "$build/corpus" >/dev/null
+python3 "$here/make_seeds.py" "$seeds" --corpus "${CORPUS_DIR:-$build/corpus}" >/dev/null
 printf '%-10s %8s %10s %8s %6s  %s\n' target seconds execs cov crashes artifacts
 for t in "${targets[@]}"; do
   bin="$build/tests/fuzz/${t}_fuzzer"
