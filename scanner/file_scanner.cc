@@ -1,6 +1,7 @@
 #include "scanner/file_scanner.h"
 
 #include <pwd.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <cstring>
@@ -11,6 +12,13 @@
 
 namespace datasweep {
 namespace {
+
+// True when the opened file is the one the walk listed (same device and inode).
+bool SameFileAsListed(const ByteSource& src, const struct stat& listed) {
+  struct stat now;
+  if (listed.st_ino == 0 || src.Fd() < 0 || ::fstat(src.Fd(), &now) != 0) return true;
+  return now.st_dev == listed.st_dev && now.st_ino == listed.st_ino;
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -265,7 +273,13 @@ void FileScanner::Scan(const WalkEntry& entry, const Emit& emit) {
     rec.outcome = {ScanStatus::kSkipped, entry.note};
   } else if (auto src = FileByteSource::Open(entry.path)) {
     rec.size = src->Size();
-    if (SniffType(*src, rec)) {
+    if (!SameFileAsListed(*src, entry.st)) {
+      // A parent folder or the file was swapped between the walk and the open: what is open
+      // now may lie outside the tree, so it is not read.
+      rec.mime = "application/octet-stream";
+      rec.outcome = {ScanStatus::kError, "replaced by another file while the sweep ran; not read"};
+      rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
+    } else if (SniffType(*src, rec)) {
       if (env_.isolation && env_.isolation->ShouldIsolate(rec.mime)) {
         src.reset();  // the worker opens the file itself
         env_.isolation->Scan(rec, emit);
