@@ -139,6 +139,8 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
     const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
     lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
     tail_.assign(buffer, buffer.size() - keep, keep);
+    // Later windows start at the tail: no later prose finding lies before it.
+    ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_ - tail_.size()));
   }
 }
 
@@ -160,6 +162,7 @@ void ContentAnalyzer::FlushProse() {
            d.validated.identifying, static_cast<int64_t>(prose_bytes_ - tail_.size() + d.offset));
   });
   tail_.clear();
+  ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_));
 }
 
 // Tables ----------------------------------------------------------------------------------
