@@ -139,6 +139,8 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
     const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
     lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
     tail_.assign(buffer, buffer.size() - keep, keep);
+    // Later windows start at the tail: no later prose finding lies before it.
+    ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_ - tail_.size()));
   }
 }
 
@@ -160,6 +162,7 @@ void ContentAnalyzer::FlushProse() {
            d.validated.identifying, static_cast<int64_t>(prose_bytes_ - tail_.size() + d.offset));
   });
   tail_.clear();
+  ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_));
 }
 
 // Tables ----------------------------------------------------------------------------------
@@ -223,15 +226,21 @@ void ContentAnalyzer::ProcessDataRow(SheetState& sheet, uint32_t row,
 
 void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell) {
   const int64_t row_key = (sheet.index << 32) | row;
-  const std::string where =
-      (row_sheet_.empty() ? "" : row_sheet_ + "!") + ColumnName(cell.col) + std::to_string(row + 1);
+  // "Sheet1!B2", built only for a cell that records a finding (most cells record none).
+  std::string where_text;
+  auto where = [&]() -> const std::string& {
+    if (where_text.empty())
+      where_text = (row_sheet_.empty() ? "" : row_sheet_ + "!") + ColumnName(cell.col) +
+                   std::to_string(row + 1);
+    return where_text;
+  };
   const bool has_column = cell.col < sheet.columns.size() && sheet.columns[cell.col].has_value();
   const std::string_view header =
       cell.col < sheet.headers.size() ? std::string_view(sheet.headers[cell.col]) : std::string_view();
   bool typed_by_pattern = false;
   detectors_.Scan(cell.text, 0, true, header, [&](const Detection& d) {
     if (has_column && d.detector->Info().id == sheet.columns[cell.col]->detector_id) typed_by_pattern = true;
-    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, row_key, where, d.validated.identifying);
+    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, row_key, where(), d.validated.identifying);
   });
   if (!has_column || typed_by_pattern) return;
   const ColumnInfo& col = *sheet.columns[cell.col];
@@ -245,7 +254,7 @@ void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const Pending
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date->year, date->month, date->day);
         if (const Detector* dob = detectors_.Find("date_of_birth"))
           Record(dob->Info(), buf, Confidence::kHigh, "date serial in column '" + std::string(header) + "'",
-                 row_key, where);
+                 row_key, where());
       }
     }
     return;
@@ -257,7 +266,7 @@ void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const Pending
                                           [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
   if (!plausible_name) return;
   Record(HeaderDetectorInfo(col.detector_id), cell.text, Confidence::kHigh,
-         "column '" + std::string(header) + "'", row_key, where);
+         "column '" + std::string(header) + "'", row_key, where());
 }
 
 void ContentAnalyzer::OnAttribute(std::string_view key, std::string_view value) {

@@ -32,6 +32,8 @@ class ContentAnalyzer final : public TextSink {
   const std::map<std::string, std::string>& Attributes() const { return attributes_; }
   bool TextLimitHit() const { return text_limit_hit_; }
   uint64_t TextBytes() const { return text_bytes_; }
+  // What the ledger holds now: bounded, whatever the size of the file (see SubjectLedger).
+  size_t LedgerBytes() const { return ledger_.ApproxBytes(); }
 
   // Window size for prose; matches are found across window boundaries.
   static constexpr size_t kWindow = 64 * 1024;
