@@ -193,6 +193,7 @@ void ContentAnalyzer::FlushRow() {
   row_index_ = -1;
   if (cells.empty()) return;
   ++sheet.rows_seen;
+  if (!sheet.header_found && FormField(sheet, row, cells)) return;
   // The header is the first row (within the first few) naming at least two personal columns.
   if (!sheet.header_found && sheet.rows_seen <= 10) {
     int known = 0;
@@ -219,13 +220,41 @@ void ContentAnalyzer::FlushRow() {
   ProcessDataRow(sheet, row, cells);
 }
 
+bool ContentAnalyzer::FormField(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells) {
+  // A form laid out as a table ("Name | Amara Nowak", "Date of birth | 03/02/2015"): a label
+  // cell and its value, row after row, all about one person.
+  if (cells.size() != 2 || cells[1].col != cells[0].col + 1 || cells[0].text.size() > 40) return false;
+  std::optional<ColumnInfo> label = ClassifyHeader(cells[0].text);
+  if (!label && sheet.form_fields == 0) return false;
+  if (!label) {  // a further field of the same form ("Area of need | Autism"): same person
+    ++sheet.form_fields;
+    ProcessCell(sheet, row, cells[1], kFormRow);
+    return true;
+  }
+  // "Name | DOB" is the header of a two-column list, not a field; a value with a digit in it
+  // ("Address | 12 Albion Street") or a form already under way settles it.
+  const bool digit = std::any_of(cells[1].text.begin(), cells[1].text.end(),
+                                 [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+  if (ClassifyHeader(cells[1].text) && !digit && sheet.form_fields == 0) return false;
+  ++sheet.form_fields;
+  SheetState field;
+  field.index = sheet.index;
+  field.headers.assign(cells[1].col + 1, "");
+  field.columns.assign(cells[1].col + 1, std::nullopt);
+  field.headers[cells[1].col] = cells[0].text;
+  field.columns[cells[1].col] = label;
+  ProcessCell(field, row, cells[1], kFormRow);
+  return true;
+}
+
 void ContentAnalyzer::ProcessDataRow(SheetState& sheet, uint32_t row,
                                      const std::vector<PendingCell>& cells) {
   for (const auto& c : cells) ProcessCell(sheet, row, c);
 }
 
-void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell) {
-  const int64_t row_key = (sheet.index << 32) | row;
+void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell,
+                                  int64_t subject_row) {
+  const int64_t row_key = (sheet.index << 32) | (subject_row >= 0 ? subject_row : row);
   // "Sheet1!B2", built only for a cell that records a finding (most cells record none).
   std::string where_text;
   auto where = [&]() -> const std::string& {

@@ -45,6 +45,7 @@ class ContentAnalyzer final : public TextSink {
     bool header_found = false;
     bool wide_row_seen = false;
     uint32_t rows_seen = 0;
+    uint32_t form_fields = 0;  // label | value rows read as one person's form
     std::vector<std::string> headers;
     std::vector<std::optional<ColumnInfo>> columns;
   };
@@ -62,7 +63,11 @@ class ContentAnalyzer final : public TextSink {
   void FlushProse();
   void FlushRow();
   void ProcessDataRow(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
-  void ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell);
+  // True when the row is a form's "label | value" pair; its value is then recorded.
+  bool FormField(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
+  // `subject_row`: the row that stands for the person (all of a form's fields share one).
+  void ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell, int64_t subject_row = -1);
+  static constexpr int64_t kFormRow = 0xFFFFFFF;
   void Record(const DetectorInfo& info, std::string value, Confidence c, std::string explanation,
               int64_t row, const std::string& where, bool identifying = false, int64_t offset = -1);
 

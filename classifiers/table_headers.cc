@@ -31,58 +31,155 @@ constexpr ColumnInfo kAssessment{"assessment_result", DetailKind::kAssessment, f
 // Order matters: the first rule that matches wins ("contact 1 tel" is a phone, not a name).
 constexpr HeaderRule kRules[] = {
     // identifiers
-    {"upn", false, kUpn}, {"unique pupil number", false, kUpn}, {"former upn", false, kUpn},
-    {"uln", false, kUln}, {"unique learner number", false, kUln},
-    {"nhs", false, kNhs}, {"nhs number", false, kNhs},
-    {"ni number", false, kNino}, {"ni no", false, kNino}, {"nino", false, kNino},
+    {"upn", false, kUpn},
+    {"unique pupil number", false, kUpn},
+    {"former upn", false, kUpn},
+    {"uln", false, kUln},
+    {"unique learner number", false, kUln},
+    {"nhs", false, kNhs},
+    {"nhs number", false, kNhs},
+    {"ni number", false, kNino},
+    {"ni no", false, kNino},
+    {"nino", false, kNino},
     {"national insurance", false, kNino},
-    {"adno", false, kAdno}, {"admission no", false, kAdno}, {"admission number", false, kAdno},
-    {"pupil id", false, kAdno}, {"student id", false, kAdno}, {"person id", false, kAdno},
-    {"employee no", false, kAdno}, {"employee number", false, kAdno}, {"payroll no", false, kAdno},
-    {"staff id", false, kAdno}, {"candidate number", false, kAdno}, {"misid", false, kAdno},
+    {"adno", false, kAdno},
+    {"admission no", false, kAdno},
+    {"admission number", false, kAdno},
+    {"pupil id", false, kAdno},
+    {"student id", false, kAdno},
+    {"person id", false, kAdno},
+    {"employee no", false, kAdno},
+    {"employee number", false, kAdno},
+    {"payroll no", false, kAdno},
+    {"staff id", false, kAdno},
+    {"candidate number", false, kAdno},
+    {"candidate no", false, kAdno},
+    {"cand no", false, kAdno},
+    {"exam number", false, kAdno},
+    {"exam no", false, kAdno},
+    {"misid", false, kAdno},
+    {"mis id", false, kAdno},
     // contact details (before names: "contact 1 name" is handled below as a name)
-    {"contact number", false, kPhone}, {"contact no", false, kPhone}, {"tel", false, kPhone}, {"telephone", false, kPhone}, {"phone", false, kPhone},
-    {"mobile", false, kPhone}, {"mob", true, kPhone},
-    {"email", false, kEmail}, {"e mail", false, kEmail},
-    {"postcode", false, kPostcode}, {"post code", false, kPostcode}, {"postal code", false, kPostcode},
-    {"address", false, kAddress}, {"street", false, kAddress}, {"address line 1", false, kAddress},
-    {"house", true, kAddress}, {"town", true, kAddress},
+    {"contact number", false, kPhone},
+    {"contact no", false, kPhone},
+    {"tel", false, kPhone},
+    {"telephone", false, kPhone},
+    {"phone", false, kPhone},
+    {"mobile", false, kPhone},
+    {"mob", true, kPhone},
+    {"email", false, kEmail},
+    {"e mail", false, kEmail},
+    {"postcode", false, kPostcode},
+    {"post code", false, kPostcode},
+    {"postal code", false, kPostcode},
+    {"address", false, kAddress},
+    {"street", false, kAddress},
+    {"address line 1", false, kAddress},
+    {"house", true, kAddress},
+    {"town", true, kAddress},
     // dates of birth
-    {"dob", false, kDob}, {"d o b", false, kDob}, {"date of birth", false, kDob},
-    {"birth date", false, kDob}, {"birthdate", false, kDob}, {"birthday", false, kDob},
+    {"dob", false, kDob},
+    {"d o b", false, kDob},
+    {"date of birth", false, kDob},
+    {"birth date", false, kDob},
+    {"birthdate", false, kDob},
+    {"birthday", false, kDob},
     // names
-    {"surname", false, kName}, {"forename", false, kName}, {"forenames", false, kName},
-    {"first name", false, kName}, {"firstname", false, kName}, {"last name", false, kName},
-    {"lastname", false, kName}, {"family name", false, kName}, {"given name", false, kName},
-    {"middle name", false, kName}, {"preferred name", false, kName}, {"full name", false, kName},
-    {"pupil name", false, kName}, {"student name", false, kName}, {"child name", false, kName},
-    {"child s name", false, kName}, {"employee name", false, kName}, {"staff name", false, kName},
-    {"parent name", false, kName}, {"carer name", false, kName}, {"primary carer", false, kName},
-    {"contact name", false, kName}, {"contact 1", false, kName}, {"contact 2", false, kName},
-    {"name", true, kName}, {"pupil", true, kName}, {"student", true, kName}, {"learner", true, kName},
-    {"mother", false, kName}, {"father", false, kName}, {"guardian", false, kName},
+    {"surname", false, kName},
+    {"forename", false, kName},
+    {"forenames", false, kName},
+    {"first name", false, kName},
+    {"firstname", false, kName},
+    {"last name", false, kName},
+    {"lastname", false, kName},
+    {"family name", false, kName},
+    {"given name", false, kName},
+    {"middle name", false, kName},
+    {"preferred name", false, kName},
+    {"full name", false, kName},
+    {"pupil name", false, kName},
+    {"student name", false, kName},
+    {"child name", false, kName},
+    {"child s name", false, kName},
+    {"employee name", false, kName},
+    {"staff name", false, kName},
+    {"parent name", false, kName},
+    {"carer name", false, kName},
+    {"primary carer", false, kName},
+    {"contact name", false, kName},
+    {"contact 1", false, kName},
+    {"contact 2", false, kName},
+    {"candidate name", false, kName},
+    {"candidate", true, kName},
+    {"child", true, kName},
+    {"name", true, kName},
+    {"pupil", true, kName},
+    {"student", true, kName},
+    {"learner", true, kName},
+    {"mother", false, kName},
+    {"father", false, kName},
+    {"guardian", false, kName},
     // special-category and school-sensitive data
-    {"sen", false, kSpecial}, {"send", true, kSpecial}, {"sen status", false, kSpecial},
-    {"sen provision", false, kSpecial}, {"primary need", false, kSpecial}, {"need type", false, kSpecial},
-    {"ehcp", false, kSpecial}, {"fsm", false, kSpecial}, {"free school meals", false, kSpecial},
-    {"pupil premium", false, kSpecial}, {"disadvantaged", false, kSpecial},
-    {"ethnicity", false, kSpecial}, {"ethnic", false, kSpecial}, {"religion", false, kSpecial},
-    {"medical", false, kSpecial}, {"allergies", false, kSpecial}, {"allergy", false, kSpecial},
-    {"dietary", false, kSpecial}, {"medication", false, kSpecial}, {"looked after", false, kSpecial},
-    {"in care", false, kSpecial}, {"cla", true, kSpecial}, {"lac", true, kSpecial},
-    {"safeguarding", false, kSpecial}, {"child protection", false, kSpecial},
-    {"exclusion", false, kSpecial}, {"eal", true, kSpecial},
+    {"sen", false, kSpecial},
+    {"send", true, kSpecial},
+    {"sen status", false, kSpecial},
+    {"sen provision", false, kSpecial},
+    {"primary need", false, kSpecial},
+    {"need type", false, kSpecial},
+    {"ehcp", false, kSpecial},
+    {"fsm", false, kSpecial},
+    {"free school meals", false, kSpecial},
+    {"pupil premium", false, kSpecial},
+    {"disadvantaged", false, kSpecial},
+    {"ethnicity", false, kSpecial},
+    {"ethnic", false, kSpecial},
+    {"religion", false, kSpecial},
+    {"medical", false, kSpecial},
+    {"allergies", false, kSpecial},
+    {"allergy", false, kSpecial},
+    {"dietary", false, kSpecial},
+    {"medication", false, kSpecial},
+    {"looked after", false, kSpecial},
+    {"in care", false, kSpecial},
+    {"cla", true, kSpecial},
+    {"lac", true, kSpecial},
+    {"safeguarding", false, kSpecial},
+    {"child protection", false, kSpecial},
+    {"exclusion", false, kSpecial},
+    {"eal", true, kSpecial},
     // pay and bank
-    {"salary", false, kSalary}, {"gross pay", false, kSalary}, {"net pay", false, kSalary},
-    {"spine point", false, kSalary}, {"sort code", false, kBank}, {"account number", false, kBank},
-    {"account no", false, kBank}, {"acc no", false, kBank}, {"bank account", false, kBank}, {"pay scale", false, kSalary},
-    {"concern", false, kSpecial}, {"concerns", false, kSpecial}, {"incident", false, kSpecial},
-    {"disclosure", false, kSpecial}, {"attendance", false, kSpecial}, {"absence", false, kSpecial},
-    {"mark", false, kAssessment}, {"marks", false, kAssessment}, {"grade", false, kAssessment},
-    {"score", false, kAssessment}, {"result", false, kAssessment}, {"results", false, kAssessment},
-    {"progress", false, kAssessment}, {"attainment", false, kAssessment}, {"target", false, kAssessment},
-    {"predicted", false, kAssessment}, {"working at", false, kAssessment}, {"ks2", false, kAssessment},
-    {"reading age", false, kAssessment}, {"sats", false, kAssessment}, {"percentage", false, kAssessment},
+    {"salary", false, kSalary},
+    {"gross pay", false, kSalary},
+    {"net pay", false, kSalary},
+    {"spine point", false, kSalary},
+    {"sort code", false, kBank},
+    {"account number", false, kBank},
+    {"account no", false, kBank},
+    {"acc no", false, kBank},
+    {"bank account", false, kBank},
+    {"pay scale", false, kSalary},
+    {"concern", false, kSpecial},
+    {"concerns", false, kSpecial},
+    {"incident", false, kSpecial},
+    {"disclosure", false, kSpecial},
+    {"attendance", false, kSpecial},
+    {"absence", false, kSpecial},
+    {"mark", false, kAssessment},
+    {"marks", false, kAssessment},
+    {"grade", false, kAssessment},
+    {"score", false, kAssessment},
+    {"result", false, kAssessment},
+    {"results", false, kAssessment},
+    {"progress", false, kAssessment},
+    {"attainment", false, kAssessment},
+    {"target", false, kAssessment},
+    {"predicted", false, kAssessment},
+    {"working at", false, kAssessment},
+    {"ks2", false, kAssessment},
+    {"ks 2", false, kAssessment},
+    {"reading age", false, kAssessment},
+    {"sats", false, kAssessment},
+    {"percentage", false, kAssessment},
 };
 
 // True when `phrase` appears in `header` as whole words.
@@ -98,25 +195,59 @@ bool ContainsWords(std::string_view header, std::string_view phrase) {
   return false;
 }
 
-}  // namespace
-
-std::string NormaliseHeader(std::string_view header) {
+// Lower-cases and spaces words out. Word boundaries also fall where a run-together header
+// changes case or between letters and digits ("DateOfBirth", "PostCode", "Contact1Tel"). An
+// upper-case run before lower case is split before its last letter ("FSMEligible" → "fsm
+// eligible"), or with `split_after_run` after the whole run (the DfE census's "FSMeligible",
+// "SENprovision", "NCyearActual").
+std::string Normalise(std::string_view header, bool split_after_run) {
   std::string out;
-  for (char c : header) {
+  auto space = [&out] {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  };
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < header.size(); ++i) {
+    const char c = header[i];
     const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
-    else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    if (!std::isalnum(u)) {
+      space();
+      continue;
+    }
+    if (i > 0) {
+      const char p = header[i - 1];
+      const char n = i + 1 < header.size() ? header[i + 1] : '\0';
+      const bool case_up = is_lower(p) && is_upper(c);
+      const bool run_end = is_upper(p) && is_upper(c) && is_lower(n) && !split_after_run;
+      const bool run_after =
+          split_after_run && is_upper(p) && is_lower(c) && i >= 2 && is_upper(header[i - 2]);
+      const bool digit_edge = (is_digit(p) && std::isalpha(u)) ||
+                              (std::isalpha(static_cast<unsigned char>(p)) && is_digit(c));
+      if (case_up || run_end || digit_edge) space();
+      if (run_after) {
+        // "FSMe" → "fsm e": move the boundary in front of the lower-case letter.
+        space();
+      }
+    }
+    out.push_back(static_cast<char>(std::tolower(u)));
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
+}  // namespace
+
+std::string NormaliseHeader(std::string_view header) { return Normalise(header, false); }
+
 std::optional<ColumnInfo> ClassifyHeader(std::string_view header) {
   if (header.size() > 80) return std::nullopt;  // prose in the first row, not a header
-  const std::string h = NormaliseHeader(header);
-  if (h.empty()) return std::nullopt;
-  for (const HeaderRule& r : kRules)
-    if (r.whole ? h == r.phrase : ContainsWords(h, r.phrase)) return r.info;
+  for (bool split_after_run : {false, true}) {
+    const std::string h = Normalise(header, split_after_run);
+    if (h.empty()) return std::nullopt;
+    for (const HeaderRule& r : kRules)
+      if (r.whole ? h == r.phrase : ContainsWords(h, r.phrase)) return r.info;
+  }
   return std::nullopt;
 }
 
@@ -124,7 +255,8 @@ const DetectorInfo& HeaderDetectorInfo(std::string_view id) {
   static constexpr std::array<DetectorInfo, 7> kInfos = {{
       {"person_name", DetailKind::kName, false, "a person's name"},
       {"street_address", DetailKind::kAddress, false, "a street address"},
-      {"special_category", DetailKind::kSpecial, false, "special-category or school-sensitive data"},
+      {"special_category", DetailKind::kSpecial, false,
+       "special-category or school-sensitive data"},
       {"salary", DetailKind::kFinancial, false, "pay data"},
       {"bank_account", DetailKind::kFinancial, false, "bank sort code and account number"},
       {"admission_number", DetailKind::kIdentifier, false, "school admission or staff number"},
@@ -138,8 +270,8 @@ const DetectorInfo& HeaderDetectorInfo(std::string_view id) {
 bool NegativeFlag(std::string_view cell) {
   const std::string c = NormaliseHeader(cell);
   static constexpr std::array<std::string_view, 14> kNo = {
-      "", "n", "no", "none", "false", "0", "na", "n a", "not known", "nil", "not applicable",
-      "no known", "nka", "no sen"};
+      "",    "n",         "no",  "none",           "false",    "0",   "na",
+      "n a", "not known", "nil", "not applicable", "no known", "nka", "no sen"};
   for (auto n : kNo)
     if (c == n) return true;
   return false;

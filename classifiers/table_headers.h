@@ -16,8 +16,11 @@ struct ColumnInfo {
   bool needs_validation;         // cells must pass the detector's own Validate (UPN, NHS, …)
 };
 
-// Lower-cases, turns punctuation and `_ / -` into spaces and collapses runs of spaces:
-// "Legal_Surname" → "legal surname", "D.O.B." → "d o b".
+// Lower-cases, turns punctuation and `_ / -` into spaces and collapses runs of spaces, and
+// splits run-together words at case changes and letter/digit edges:
+// "Legal_Surname" → "legal surname", "D.O.B." → "d o b", "DateOfBirth" → "date of birth".
+// ClassifyHeader also tries the DfE census style, where an acronym runs into a lower-case word
+// ("FSMeligible" → "fsm eligible").
 std::string NormaliseHeader(std::string_view header);
 
 // What a header says about its column, or nullopt when it is not a personal-data column.

@@ -46,3 +46,10 @@ add_test(NAME policies.unrestricted
                  --binary $<TARGET_FILE:datasweep>
                  --policies ${DS_POLICIES_DIR})
 set_tests_properties(policies.unrestricted PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# Out-of-distribution probe: files in styles the corpus generator never writes (other MIS header
+# spellings, forms as tables, letters, rotas, minutes); fails on any misclassified file.
+add_test(NAME corpus.ood
+         COMMAND ${DS_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/eval/ood_probe.py
+                 ${CMAKE_BINARY_DIR}/ood-probe --binary $<TARGET_FILE:datasweep>)
+set_tests_properties(corpus.ood PROPERTIES TIMEOUT 300)

@@ -24,6 +24,17 @@ std::string_view Classify(const std::string& n) {
   return "";  // 04 and 06 are unused
 }
 
+// True when the rest of the number's line carries the organisation's own web or role e-mail
+// address ("Tel 01632 960123 | office@school.sch.uk"): a letterhead, not a person's number.
+bool LetterheadLine(std::string_view after) {
+  const std::string line = detector_util::Lower(after.substr(0, after.find('\n')));
+  static constexpr std::string_view kOrg[] = {"office@", "info@", "admin@", "enquiries@", "reception@",
+                                              "enquiry@", "contact@", "www.", "http"};
+  for (std::string_view w : kOrg)
+    if (line.find(w) != std::string::npos) return true;
+  return false;
+}
+
 class PhoneDetector final : public Detector {
  public:
   const DetectorInfo& Info() const override {
@@ -47,6 +58,7 @@ class PhoneDetector final : public Detector {
     if (!c.before.empty() && (std::isdigit(static_cast<unsigned char>(c.before.back())) || c.before.back() == '+'))
       return std::nullopt;
     if (!c.after.empty() && std::isdigit(static_cast<unsigned char>(c.after.front()))) return std::nullopt;
+    if (LetterheadLine(c.after)) return std::nullopt;
     std::string digits;
     for (char ch : c.match)
       if (std::isdigit(static_cast<unsigned char>(ch))) digits.push_back(ch);

@@ -24,11 +24,14 @@ constexpr std::string_view kStrong =
     R"(healthcare plan|camhs|self[ \-]harm|eating disorder|mental health|ethnic origin|ethnicity|)"
     R"(wbri|wiri|wirt|wrom|woth|mwbc|mwba|mwas|moth|aind|apkn|aban|aoth|bcrb|bafr|both|chne|ooth|)"
     R"(refugee|asylum seeker|permanent(?:ly)? exclu(?:sion|ded)|fixed[ \-]term exclusion|internal exclusion|)"
-    R"(youth offending|criminal record)\b)";
+    R"(youth offending|criminal record|children'?s social care|social care referral|)"
+    R"((?:physical|emotional|sexual) abuse|depression|depressive|anxiety disorder|bipolar|ptsd|)"
+    R"(signed off sick|fit note|sick note|)"
+    R"(fixed[ \-]term suspension|suspended for \d+ (?:school )?days?|suspension:? \(?\d+(?:\.5)? (?:school )?days?)\b)";
 // Ambiguous terms: sensitive only with a person word nearby ("his medication", "pupil excluded").
 constexpr std::string_view kWeak =
     R"((?i)\b(?:sen|send|fsm|medication|inhaler|counselling|religion|suspension|suspended|excluded|)"
-    R"(exclusion|police|diagnosed|diagnosis|eal)\b)";
+    R"(exclusion|police|diagnosed|diagnosis|eal|neglect|anxiety|abuse)\b)";
 
 constexpr std::array<std::string_view, 12> kNegations = {"no ",  "not ",  "none", "without", "nil ",  "n/a",
                                                          "never", "no-", "non-", "free of", "denies", "nka"};
@@ -66,14 +69,15 @@ class SpecialCategoryDetector final : public Detector {
   std::vector<std::string> Patterns() const override { return {std::string(kStrong), std::string(kWeak)}; }
   std::vector<std::string_view> ContextWords() const override {
     return {"pupil", "child", "student", "his ", "her ", " he ", " she ", "son", "daughter", "diagnosed", "needs",
-            "status", "plan", "register"};
+            "status", "plan", "register", "employee", "absence", "disclosed"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     if (Negated(c.before, c.after)) return std::nullopt;
     const std::string term = detector_util::Lower(c.match);
-    static const std::array<std::string_view, 15> kWeakTerms = {
+    static const std::array<std::string_view, 18> kWeakTerms = {
         "sen", "send", "fsm", "medication", "inhaler", "counselling", "religion", "suspension", "suspended",
-        "excluded", "exclusion", "police", "diagnosed", "diagnosis", "eal"};
+        "excluded", "exclusion", "police", "diagnosed", "diagnosis", "eal", "neglect", "anxiety",
+        "abuse"};
     bool weak = false;
     for (auto w : kWeakTerms) weak |= term == w;
     return Validated{term, weak ? Confidence::kLow : Confidence::kMedium, weak, weak ? "sensitive term with a person word" : "sensitive term"};
