@@ -74,11 +74,14 @@ bool NhsValid(std::string_view nhs) {
 bool NinoValid(std::string_view n) {
   if (n.size() != 9) return false;
   const char a = n[0], b = n[1];
-  auto bad_letter = [](char c) { return std::string_view("DFIQUV").find(c) != std::string_view::npos; };
+  auto bad_letter = [](char c) {
+    return std::string_view("DFIQUV").find(c) != std::string_view::npos;
+  };
   if (!std::isupper(static_cast<unsigned char>(a)) || !std::isupper(static_cast<unsigned char>(b)))
     return false;
   if (bad_letter(a) || bad_letter(b) || b == 'O') return false;
-  static constexpr std::array<std::string_view, 7> kBanned = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"};
+  static constexpr std::array<std::string_view, 7> kBanned = {"BG", "GB", "KN", "NK",
+                                                              "NT", "TN", "ZZ"};
   const std::string_view prefix = n.substr(0, 2);
   if (std::find(kBanned.begin(), kBanned.end(), prefix) != kBanned.end()) return false;
   if (!IsDigits(n.substr(2, 6))) return false;
@@ -103,29 +106,45 @@ bool PaymentCardValid(std::string_view d, std::string_view* brand) {
   auto prefix = [&](size_t n) { return std::stoi(std::string(d.substr(0, n))); };
   const size_t len = d.size();
   std::string_view b;
-  if (d[0] == '4' && (len == 13 || len == 16 || len == 19)) b = "Visa";
-  else if (len == 16 && ((prefix(2) >= 51 && prefix(2) <= 55) || (prefix(4) >= 2221 && prefix(4) <= 2720))) b = "Mastercard";
-  else if (len == 15 && (prefix(2) == 34 || prefix(2) == 37)) b = "Amex";
-  else if (len >= 16 && (prefix(4) == 6011 || (prefix(3) >= 644 && prefix(3) <= 649) || prefix(2) == 65)) b = "Discover";
-  else if (len >= 16 && prefix(4) >= 3528 && prefix(4) <= 3589) b = "JCB";
-  else if (len >= 14 && ((prefix(3) >= 300 && prefix(3) <= 305) || prefix(2) == 36 || prefix(2) == 38 || prefix(2) == 39)) b = "Diners";
-  else if (len >= 16 && prefix(2) == 62) b = "UnionPay";
-  else if (len >= 12 && (prefix(2) == 50 || (prefix(2) >= 56 && prefix(2) <= 69))) b = "Maestro";
-  else return false;
+  if (d[0] == '4' && (len == 13 || len == 16 || len == 19))
+    b = "Visa";
+  else if (len == 16 &&
+           ((prefix(2) >= 51 && prefix(2) <= 55) || (prefix(4) >= 2221 && prefix(4) <= 2720)))
+    b = "Mastercard";
+  else if (len == 15 && (prefix(2) == 34 || prefix(2) == 37))
+    b = "Amex";
+  else if (len >= 16 &&
+           (prefix(4) == 6011 || (prefix(3) >= 644 && prefix(3) <= 649) || prefix(2) == 65))
+    b = "Discover";
+  else if (len >= 16 && prefix(4) >= 3528 && prefix(4) <= 3589)
+    b = "JCB";
+  else if (len >= 14 && ((prefix(3) >= 300 && prefix(3) <= 305) || prefix(2) == 36 ||
+                         prefix(2) == 38 || prefix(2) == 39))
+    b = "Diners";
+  else if (len >= 16 && prefix(2) == 62)
+    b = "UnionPay";
+  else if (len >= 12 && (prefix(2) == 50 || (prefix(2) >= 56 && prefix(2) <= 69)))
+    b = "Maestro";
+  else
+    return false;
   if (brand) *brand = b;
   return true;
 }
 
 bool IbanValid(std::string_view iban) {
   if (iban.size() < 15 || iban.size() > 34) return false;
-  if (!std::isupper(static_cast<unsigned char>(iban[0])) || !std::isupper(static_cast<unsigned char>(iban[1])))
+  if (!std::isupper(static_cast<unsigned char>(iban[0])) ||
+      !std::isupper(static_cast<unsigned char>(iban[1])))
     return false;
   if (iban.substr(0, 2) == "GB" && iban.size() != 22) return false;
   int rem = 0;
   auto feed = [&](char c) {
-    if (c >= '0' && c <= '9') rem = (rem * 10 + (c - '0')) % 97;
-    else if (c >= 'A' && c <= 'Z') rem = (rem * 100 + (c - 'A' + 10)) % 97;
-    else rem = -1000000;
+    if (c >= '0' && c <= '9')
+      rem = (rem * 10 + (c - '0')) % 97;
+    else if (c >= 'A' && c <= 'Z')
+      rem = (rem * 100 + (c - 'A' + 10)) % 97;
+    else
+      rem = -1000000;
   };
   for (size_t i = 4; i < iban.size(); ++i) feed(iban[i]);
   for (size_t i = 0; i < 4; ++i) feed(iban[i]);
@@ -142,26 +161,28 @@ bool PostcodeValid(std::string_view pc) {
   // Inward code: digit + two letters never C I K M O V.
   if (!std::isdigit(static_cast<unsigned char>(in[0]))) return false;
   for (int i = 1; i < 3; ++i)
-    if (!std::isupper(static_cast<unsigned char>(in[i])) || std::string_view("CIKMOV").find(in[i]) != std::string_view::npos)
+    if (!std::isupper(static_cast<unsigned char>(in[i])) ||
+        std::string_view("CIKMOV").find(in[i]) != std::string_view::npos)
       return false;
   // Outward code: area (1-2 letters, from the real list) + district.
   size_t letters = 0;
   while (letters < out.size() && std::isupper(static_cast<unsigned char>(out[letters]))) ++letters;
   if (letters < 1 || letters > 2) return false;
   static constexpr std::string_view kAreas[] = {
-      "AB", "AL", "B",  "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF",
-      "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT",
-      "DY", "E",  "EC", "EH", "EN", "EX", "FK", "FY", "G",  "GL", "GU", "GY", "HA", "HD", "HG",
-      "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L",
-      "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M",  "ME", "MK", "ML", "N",  "NE", "NG", "NN",
-      "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S",
-      "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA",
-      "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W",  "WA", "WC", "WD", "WF", "WN", "WR",
-      "WS", "WV", "YO", "ZE", "BX"};
+      "AB", "AL", "B",  "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB",
+      "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL",
+      "DN", "DT", "DY", "E",  "EC", "EH", "EN", "EX", "FK", "FY", "G",  "GL", "GU", "GY",
+      "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA",
+      "KT", "KW", "KY", "L",  "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M",  "ME", "MK",
+      "ML", "N",  "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL",
+      "PO", "PR", "RG", "RH", "RM", "S",  "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO",
+      "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
+      "UB", "W",  "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE", "BX"};
   const std::string_view area = out.substr(0, letters);
   if (std::find(std::begin(kAreas), std::end(kAreas), area) == std::end(kAreas)) return false;
   const std::string_view district = out.substr(letters);
-  if (district.empty() || district.size() > 2 || !std::isdigit(static_cast<unsigned char>(district[0])))
+  if (district.empty() || district.size() > 2 ||
+      !std::isdigit(static_cast<unsigned char>(district[0])))
     return false;
   if (district.size() == 2 && !std::isdigit(static_cast<unsigned char>(district[1]))) {
     // A9A uses ABCDEFGHJKPSTUW; AA9A uses ABEHMNPRVWXY.

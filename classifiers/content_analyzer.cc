@@ -11,7 +11,8 @@ namespace datasweep {
 
 std::string ColumnName(uint32_t col) {
   std::string out;
-  for (int64_t c = col; c >= 0; c = c / 26 - 1) out.insert(out.begin(), static_cast<char>('A' + c % 26));
+  for (int64_t c = col; c >= 0; c = c / 26 - 1)
+    out.insert(out.begin(), static_cast<char>('A' + c % 26));
   return out;
 }
 
@@ -29,7 +30,8 @@ void ContentAnalyzer::Record(const DetectorInfo& info, std::string value, Confid
                              std::string explanation, int64_t row, const std::string& where,
                              bool identifying, int64_t offset) {
   const auto floor = settings_.detector_min_confidence.find(info.id);
-  if (c < (floor == settings_.detector_min_confidence.end() ? settings_.min_confidence : floor->second))
+  if (c <
+      (floor == settings_.detector_min_confidence.end() ? settings_.min_confidence : floor->second))
     return;
   Finding f{&info, std::move(value), where, c, std::move(explanation), row, identifying, offset};
   // Keep a few samples per detector, preferring the most confident.
@@ -99,7 +101,8 @@ void ContentAnalyzer::ReadLine(std::string_view line, std::string& prose) {
   if (kind == TextTable::LineKind::kHeader) {
     // Named where the header stands: a table running on to the next page keeps its columns.
     text_row_ = 0;
-    text_sheet_ = (where_.empty() ? "" : where_ + " ") + "table " + std::to_string(text_table_.TableNumber());
+    text_sheet_ =
+        (where_.empty() ? "" : where_ + " ") + "table " + std::to_string(text_table_.TableNumber());
   }
   row_sheet_ = text_sheet_;
   row_index_ = text_row_++;
@@ -130,11 +133,12 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
             newlines.push_back(static_cast<uint32_t>(i));
           indexed = true;
         }
-        const size_t line = std::lower_bound(newlines.begin(), newlines.end(), d.offset) - newlines.begin();
+        const size_t line =
+            std::lower_bound(newlines.begin(), newlines.end(), d.offset) - newlines.begin();
         at = "line " + std::to_string(lines_before + 1 + line);
       }
-      Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at,
-             d.validated.identifying, base + static_cast<int64_t>(d.offset));
+      Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1,
+             at, d.validated.identifying, base + static_cast<int64_t>(d.offset));
     });
     const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
     lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
@@ -200,7 +204,8 @@ void ContentAnalyzer::FlushRow() {
     bool numeric = false;
     for (const auto& c : cells) {
       known += ClassifyHeader(c.text).has_value();
-      numeric |= !c.text.empty() && (std::isdigit(static_cast<unsigned char>(c.text[0])) || c.text.size() > 60);
+      numeric |= !c.text.empty() &&
+                 (std::isdigit(static_cast<unsigned char>(c.text[0])) || c.text.size() > 60);
     }
     // Two recognised column names make a header; one will do in the first wide row of labels.
     const bool first_wide_row = cells.size() >= 3 && !sheet.wide_row_seen;
@@ -220,10 +225,12 @@ void ContentAnalyzer::FlushRow() {
   ProcessDataRow(sheet, row, cells);
 }
 
-bool ContentAnalyzer::FormField(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells) {
+bool ContentAnalyzer::FormField(SheetState& sheet, uint32_t row,
+                                const std::vector<PendingCell>& cells) {
   // A form laid out as a table ("Name | Amara Nowak", "Date of birth | 03/02/2015"): a label
   // cell and its value, row after row, all about one person.
-  if (cells.size() != 2 || cells[1].col != cells[0].col + 1 || cells[0].text.size() > 40) return false;
+  if (cells.size() != 2 || cells[1].col != cells[0].col + 1 || cells[0].text.size() > 40)
+    return false;
   std::optional<ColumnInfo> label = ClassifyHeader(cells[0].text);
   if (!label && sheet.form_fields == 0) return false;
   if (!label) {  // a further field of the same form ("Area of need | Autism"): same person
@@ -233,8 +240,9 @@ bool ContentAnalyzer::FormField(SheetState& sheet, uint32_t row, const std::vect
   }
   // "Name | DOB" is the header of a two-column list, not a field; a value with a digit in it
   // ("Address | 12 Albion Street") or a form already under way settles it.
-  const bool digit = std::any_of(cells[1].text.begin(), cells[1].text.end(),
-                                 [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+  const bool digit = std::any_of(cells[1].text.begin(), cells[1].text.end(), [](char ch) {
+    return std::isdigit(static_cast<unsigned char>(ch));
+  });
   if (ClassifyHeader(cells[1].text) && !digit && sheet.form_fields == 0) return false;
   ++sheet.form_fields;
   SheetState field;
@@ -264,12 +272,15 @@ void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const Pending
     return where_text;
   };
   const bool has_column = cell.col < sheet.columns.size() && sheet.columns[cell.col].has_value();
-  const std::string_view header =
-      cell.col < sheet.headers.size() ? std::string_view(sheet.headers[cell.col]) : std::string_view();
+  const std::string_view header = cell.col < sheet.headers.size()
+                                      ? std::string_view(sheet.headers[cell.col])
+                                      : std::string_view();
   bool typed_by_pattern = false;
   detectors_.Scan(cell.text, 0, true, header, [&](const Detection& d) {
-    if (has_column && d.detector->Info().id == sheet.columns[cell.col]->detector_id) typed_by_pattern = true;
-    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, row_key, where(), d.validated.identifying);
+    if (has_column && d.detector->Info().id == sheet.columns[cell.col]->detector_id)
+      typed_by_pattern = true;
+    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, row_key,
+           where(), d.validated.identifying);
   });
   if (!has_column || typed_by_pattern) return;
   const ColumnInfo& col = *sheet.columns[cell.col];
@@ -282,17 +293,18 @@ void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const Pending
         char buf[32];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date->year, date->month, date->day);
         if (const Detector* dob = detectors_.Find("date_of_birth"))
-          Record(dob->Info(), buf, Confidence::kHigh, "date serial in column '" + std::string(header) + "'",
-                 row_key, where());
+          Record(dob->Info(), buf, Confidence::kHigh,
+                 "date serial in column '" + std::string(header) + "'", row_key, where());
       }
     }
     return;
   }
   if (col.needs_validation || NegativeFlag(cell.text)) return;
   // Name, address, special-category, pay and bank columns: the header types the cell.
-  const bool plausible_name = col.kind != DetailKind::kName ||
-                              std::any_of(cell.text.begin(), cell.text.end(),
-                                          [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+  const bool plausible_name =
+      col.kind != DetailKind::kName || std::any_of(cell.text.begin(), cell.text.end(), [](char ch) {
+        return std::isalpha(static_cast<unsigned char>(ch));
+      });
   if (!plausible_name) return;
   Record(HeaderDetectorInfo(col.detector_id), cell.text, Confidence::kHigh,
          "column '" + std::string(header) + "'", row_key, where());

@@ -66,7 +66,8 @@ class ContentAnalyzer final : public TextSink {
   // True when the row is a form's "label | value" pair; its value is then recorded.
   bool FormField(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
   // `subject_row`: the row that stands for the person (all of a form's fields share one).
-  void ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell, int64_t subject_row = -1);
+  void ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell,
+                   int64_t subject_row = -1);
   static constexpr int64_t kFormRow = 0xFFFFFFF;
   void Record(const DetectorInfo& info, std::string value, Confidence c, std::string explanation,
               int64_t row, const std::string& where, bool identifying = false, int64_t offset = -1);
@@ -81,12 +82,12 @@ class ContentAnalyzer final : public TextSink {
   std::string tail_;
   std::string where_;
   uint64_t lines_before_tail_ = 0;
-  uint64_t prose_bytes_ = 0;   // prose bytes received so far (the stream offset)
-  std::string line_;           // the unfinished last line of the text received so far
+  uint64_t prose_bytes_ = 0;  // prose bytes received so far (the stream offset)
+  std::string line_;          // the unfinished last line of the text received so far
   TextTable text_table_;
   std::vector<TextCell> text_cells_;
-  uint32_t text_row_ = 0;      // row index within the current text table
-  std::string text_sheet_;     // its name: "page 3 table 1"
+  uint32_t text_row_ = 0;   // row index within the current text table
+  std::string text_sheet_;  // its name: "page 3 table 1"
 
   // Table state: cells of the row being read, per-sheet headers.
   std::map<std::string, SheetState, std::less<>> sheets_;

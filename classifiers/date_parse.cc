@@ -17,11 +17,12 @@ bool ValidDate(int y, int m, int d) {
 }
 
 int MonthFromName(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (s.size() < 3) return 0;
   std::string l;
-  for (char c : s.substr(0, 3)) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : s.substr(0, 3))
+    l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   for (size_t i = 0; i < kMonths.size(); ++i)
     if (kMonths[i] == l) return static_cast<int>(i) + 1;
   return 0;
@@ -35,7 +36,10 @@ std::array<std::string_view, 4> Tokens(std::string_view s, int* count) {
   while (i < s.size() && *count < 4) {
     const bool digit = std::isdigit(static_cast<unsigned char>(s[i]));
     const bool alpha = std::isalpha(static_cast<unsigned char>(s[i]));
-    if (!digit && !alpha) { ++i; continue; }
+    if (!digit && !alpha) {
+      ++i;
+      continue;
+    }
     size_t j = i;
     while (j < s.size() && (digit ? std::isdigit(static_cast<unsigned char>(s[j]))
                                   : std::isalpha(static_cast<unsigned char>(s[j])) != 0))
@@ -67,8 +71,10 @@ std::optional<CivilDate> ParseUkDate(std::string_view text) {
     d = ToInt(t[0]);
     m = std::isalpha(static_cast<unsigned char>(t[1][0])) ? MonthFromName(t[1]) : ToInt(t[1]);
     y = ToInt(t[2]);
-    if (t[2].size() == 2) y += (y <= 30 ? 2000 : 1900);
-    else if (t[2].size() != 4) return std::nullopt;
+    if (t[2].size() == 2)
+      y += (y <= 30 ? 2000 : 1900);
+    else if (t[2].size() != 4)
+      return std::nullopt;
   }
   if (!ValidDate(y, m, d)) return std::nullopt;
   return CivilDate{y, m, d};

@@ -19,21 +19,21 @@ std::optional<Confidence> ConfidenceFromString(std::string_view s);
 
 // The kinds of personal detail counted by the complete-record rule (SPEC §1).
 enum class DetailKind {
-  kName,         // a person's name
-  kAddress,      // street line or postcode
+  kName,     // a person's name
+  kAddress,  // street line or postcode
   kPhone,
-  kEmail,        // a personal e-mail address
+  kEmail,  // a personal e-mail address
   kDateOfBirth,
-  kIdentifier,   // UPN, ULN, NI, NHS, passport, licence
-  kSpecial,      // special-category / school-sensitive data (SEN, medical, FSM, …)
-  kFinancial,    // bank details, card numbers, salaries
-  kCredential,   // a written-down password or key: not personal data, but its own rule
-  kAssessment,   // marks, grades, results: personal with a name, not a complete-record kind
+  kIdentifier,  // UPN, ULN, NI, NHS, passport, licence
+  kSpecial,     // special-category / school-sensitive data (SEN, medical, FSM, …)
+  kFinancial,   // bank details, card numbers, salaries
+  kCredential,  // a written-down password or key: not personal data, but its own rule
+  kAssessment,  // marks, grades, results: personal with a name, not a complete-record kind
 };
 std::string_view ToString(DetailKind k);
 
 struct DetectorInfo {
-  std::string_view id;           // stable, used in output and policy: "nhs_number"
+  std::string_view id;  // stable, used in output and policy: "nhs_number"
   DetailKind kind;
   bool strong;                   // identifies one person by itself (UPN, NI, …): a subject key
   std::string_view description;  // one line for `datasweep detectors`
@@ -50,11 +50,11 @@ inline constexpr size_t kContextWindow = 96;
 
 // What a validator concludes about a candidate.
 struct Validated {
-  std::string value;          // normalised value (memory only; never written out unmasked)
+  std::string value;  // normalised value (memory only; never written out unmasked)
   Confidence confidence = Confidence::kMedium;
-  bool needs_context = false; // keep only if a context word or header supports it
-  std::string note;           // "mod 11 valid", "Luhn valid, Visa"
-  bool identifying = false;   // this value alone points at one person (a personal webmail address)
+  bool needs_context = false;  // keep only if a context word or header supports it
+  std::string note;            // "mod 11 valid", "Luhn valid, Visa"
+  bool identifying = false;    // this value alone points at one person (a personal webmail address)
 };
 
 class Detector {

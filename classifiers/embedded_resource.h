@@ -2,8 +2,8 @@
 #pragma once
 #include <string_view>
 
-#define DATASWEEP_RESOURCE(name)                                 \
-  extern "C" const char ds_res_##name[], ds_res_##name##_end[]; \
-  inline std::string_view Resource_##name() {                    \
+#define DATASWEEP_RESOURCE(name)                                                 \
+  extern "C" const char ds_res_##name[], ds_res_##name##_end[];                  \
+  inline std::string_view Resource_##name() {                                    \
     return std::string_view(ds_res_##name, ds_res_##name##_end - ds_res_##name); \
   }

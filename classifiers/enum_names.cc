@@ -15,10 +15,9 @@ int IndexOf(const std::array<std::string_view, N>& names, std::string_view s) {
 }
 
 constexpr std::array<std::string_view, 3> kConfidence = {"low", "medium", "high"};
-constexpr std::array<std::string_view, 10> kKinds = {"name",       "address",          "phone",
-                                                     "e-mail",     "date of birth",    "identifier",
-                                                     "special category", "financial", "credential",
-                                                     "assessment result"};
+constexpr std::array<std::string_view, 10> kKinds = {
+    "name",       "address",          "phone",     "e-mail",     "date of birth",
+    "identifier", "special category", "financial", "credential", "assessment result"};
 constexpr std::array<std::string_view, 3> kClasses = {"UNRESTRICTED", "PROTECTED", "RESTRICTED"};
 
 }  // namespace

@@ -10,8 +10,8 @@ namespace datasweep {
 
 struct Finding {
   const DetectorInfo* detector = nullptr;
-  std::string value;         // normalised raw value: never written to any output
-  std::string where;         // "Sheet1!B2", "page 3", "line 14"
+  std::string value;  // normalised raw value: never written to any output
+  std::string where;  // "Sheet1!B2", "page 3", "line 14"
   Confidence confidence = Confidence::kMedium;
   std::string explanation;   // "mod 11 valid; context 'nhs no'"
   int64_t row = -1;          // table row key (unique within the file), -1 for prose

@@ -12,8 +12,8 @@ namespace datasweep {
 struct ColumnInfo {
   std::string_view detector_id;  // "upn", "date_of_birth", "person_name", "special_category", …
   DetailKind kind;
-  bool identifies;               // a value here names or identifies the row's person
-  bool needs_validation;         // cells must pass the detector's own Validate (UPN, NHS, …)
+  bool identifies;        // a value here names or identifies the row's person
+  bool needs_validation;  // cells must pass the detector's own Validate (UPN, NHS, …)
 };
 
 // Lower-cases, turns punctuation and `_ / -` into spaces and collapses runs of spaces, and

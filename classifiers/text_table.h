@@ -50,7 +50,7 @@ class TextTable {
   bool active_ = false;
   bool tabs_ = false;                               // this table's columns are tab-separated
   std::vector<std::pair<size_t, size_t>> columns_;  // header columns' [start, end) (space mode)
-  int header_known_ = 0;              // recognised columns in the current header
+  int header_known_ = 0;                            // recognised columns in the current header
   int tables_ = 0;
 };
 

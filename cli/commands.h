@@ -5,8 +5,9 @@
 
 namespace datasweep {
 
-int RunScanCommand(int argc, char** argv);       // datasweep scan PATH...
-int RunReportCommand(int argc, char** argv);     // datasweep report (IN.jsonl | --state FILE) -f FMT -o FILE
+int RunScanCommand(int argc, char** argv);  // datasweep scan PATH...
+int RunReportCommand(int argc,
+                     char** argv);  // datasweep report (IN.jsonl | --state FILE) -f FMT -o FILE
 int RunPolicyCommand(int argc, char** argv);     // datasweep policy show | check FILE
 int RunDetectorsCommand(int argc, char** argv);  // datasweep detectors [--export-patterns]
 int RunDiffCommand(int argc, char** argv);       // datasweep diff --state FILE [--from N --to N]

@@ -19,8 +19,9 @@ int RunDetectorsCommand(int argc, char** argv) {
   }
   for (const auto& d : set.Detectors()) {
     const DetectorInfo& i = d->Info();
-    std::printf("%-16s %-17s %-7s %s\n", std::string(i.id).c_str(), std::string(ToString(i.kind)).c_str(),
-                i.strong ? "strong" : "", std::string(i.description).c_str());
+    std::printf("%-16s %-17s %-7s %s\n", std::string(i.id).c_str(),
+                std::string(ToString(i.kind)).c_str(), i.strong ? "strong" : "",
+                std::string(i.description).c_str());
   }
   return kExitOk;
 }

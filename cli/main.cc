@@ -8,7 +8,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(datasweep — find personal data and misplaced files on drives and shares
+constexpr const char* kUsage =
+    R"(datasweep — find personal data and misplaced files on drives and shares
 
 Usage:
   datasweep scan PATH... [options]        scan files and folders (see `datasweep scan --help`)
@@ -25,12 +26,14 @@ Exit codes: 0 no violation at or above --fail-on, 1 violations found, 2 usage or
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "help")) {
     std::cout << kUsage;
     return argc < 2 ? datasweep::kExitError : datasweep::kExitOk;
   }
   const std::string_view cmd = argv[1];
-  if (cmd == "__worker") return datasweep::RunWorker(argc - 1, argv + 1);  // scanner/isolation_worker.h
+  if (cmd == "__worker")
+    return datasweep::RunWorker(argc - 1, argv + 1);  // scanner/isolation_worker.h
   if (cmd == "--version") {
     std::cout << "datasweep 0.1.0\n";
     return 0;

@@ -35,7 +35,8 @@ std::unique_ptr<OutputFile> OutputFile::Open(const std::string& path, std::strin
   std::random_device rd;
   for (int attempt = 0; attempt < 10; ++attempt) {
     out->temp_ = path + ".tmp." + std::to_string(rd() % 1000000);
-    const int fd = ::open(out->temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    const int fd =
+        ::open(out->temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd >= 0) {
       ::fchmod(fd, 0600);  // whatever the umask
       ::close(fd);
@@ -61,7 +62,8 @@ bool OutputFile::Commit(std::string* error) {
   if (stdout_) {
     std::cout.flush();
     if (!std::cout) {
-      *error = std::string("writing the report to standard output failed") + (errno ? std::string(": ") + std::strerror(errno) : "") +
+      *error = std::string("writing the report to standard output failed") +
+               (errno ? std::string(": ") + std::strerror(errno) : "") +
                "; the report is incomplete";
       return false;
     }
@@ -72,8 +74,8 @@ bool OutputFile::Commit(std::string* error) {
   const int flush_errno = errno;
   file_.close();
   if (!ok || file_.fail()) {
-    *error = "writing report " + target_ + " failed: " +
-             (flush_errno ? std::strerror(flush_errno) : "write error (disk full?)") +
+    *error = "writing report " + target_ +
+             " failed: " + (flush_errno ? std::strerror(flush_errno) : "write error (disk full?)") +
              (direct_ ? "; the report is incomplete" : "; no report was written");
     return false;
   }

@@ -12,8 +12,8 @@
 namespace datasweep {
 
 struct SinkOptions {
-  bool color = false;      // console only: ANSI colour
-  bool verbose = false;    // console only: list every file, not just the flagged ones
+  bool color = false;    // console only: ANSI colour
+  bool verbose = false;  // console only: list every file, not just the flagged ones
 };
 
 class RecordSink {

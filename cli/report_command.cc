@@ -24,7 +24,8 @@ int ReportFromState(const std::string& state_file, int64_t sweep_id, RecordSink&
       if (sweep_id ? s.id == sweep_id : s.status == "complete") chosen = &s;
     if (!chosen && !sweep_id && !sweeps.empty()) chosen = &sweeps.back();
     if (!chosen) {
-      std::cerr << "datasweep report: " << state_file << " has no sweep" << (sweep_id ? " " + std::to_string(sweep_id) : "") << "\n";
+      std::cerr << "datasweep report: " << state_file << " has no sweep"
+                << (sweep_id ? " " + std::to_string(sweep_id) : "") << "\n";
       return kExitError;
     }
     if (chosen->status != "complete")
@@ -43,14 +44,17 @@ int ReportFromState(const std::string& state_file, int64_t sweep_id, RecordSink&
 
 int RunReportCommand(int argc, char** argv) {
   po::options_description opts(
-      "Usage: datasweep report IN.jsonl -f FMT -o FILE\n       datasweep report --state FILE [--sweep N] -f FMT -o FILE\n\nOptions");
+      "Usage: datasweep report IN.jsonl -f FMT -o FILE\n       datasweep report --state FILE "
+      "[--sweep N] -f FMT -o FILE\n\nOptions");
   std::string input, format = "text", output, state_file;
   int64_t sweep_id = 0;
-  opts.add_options()("help,h", "show this help")
-      ("format,f", po::value(&format), "text, jsonl, csv, sarif or html")
-      ("output,o", po::value(&output), "report file (created 0600); default standard output")
-      ("state", po::value(&state_file), "render a sweep stored in this state database (see `scan --state`)")
-      ("sweep", po::value(&sweep_id), "with --state: the sweep number (default: the latest complete one)");
+  opts.add_options()("help,h", "show this help")("format,f", po::value(&format),
+                                                 "text, jsonl, csv, sarif or html")(
+      "output,o", po::value(&output), "report file (created 0600); default standard output")(
+      "state", po::value(&state_file),
+      "render a sweep stored in this state database (see `scan --state`)")(
+      "sweep", po::value(&sweep_id),
+      "with --state: the sweep number (default: the latest complete one)");
   po::options_description all;
   all.add(opts).add_options()("input", po::value(&input));
   po::positional_options_description pos;
@@ -70,7 +74,8 @@ int RunReportCommand(int argc, char** argv) {
   std::ifstream in;
   if (state_file.empty()) in.open(input);
   if (state_file.empty() && (input.empty() || !in)) {
-    std::cerr << "datasweep report: cannot read '" << input << "' (give a JSON Lines file from `scan -f jsonl`)\n";
+    std::cerr << "datasweep report: cannot read '" << input
+              << "' (give a JSON Lines file from `scan -f jsonl`)\n";
     return kExitError;
   }
   std::string error;
@@ -81,7 +86,8 @@ int RunReportCommand(int argc, char** argv) {
   }
   auto sink = MakeSink(format, out->Stream(), SinkOptions{});
   if (!sink) {
-    std::cerr << "datasweep report: unknown format '" << format << "' (use " << KnownFormats() << ")\n";
+    std::cerr << "datasweep report: unknown format '" << format << "' (use " << KnownFormats()
+              << ")\n";
     return kExitError;
   }
   if (!state_file.empty()) {
@@ -109,12 +115,14 @@ int RunReportCommand(int argc, char** argv) {
         sink->Write(RecordFromJson(j));
       }
     } catch (const std::exception& e) {
-      std::cerr << "datasweep report: " << input << ":" << lineno << ": not a datasweep record (" << e.what() << ")\n";
+      std::cerr << "datasweep report: " << input << ":" << lineno << ": not a datasweep record ("
+                << e.what() << ")\n";
       return kExitError;
     }
   }
   if (!have_summary) {
-    std::cerr << "datasweep report: " << input << " has no summary line: the sweep did not finish\n";
+    std::cerr << "datasweep report: " << input
+              << " has no summary line: the sweep did not finish\n";
     return kExitError;
   }
   sink->Finish(summary);

@@ -60,7 +60,8 @@ bool LoadPolicy(const std::string& path, Policy* policy, std::string* text_out) 
   *text_out = text.str();
   if (Policy::Parse(*text_out, policy, &errors)) return true;
   for (const auto& e : errors) std::cerr << path << ":" << e.line << ": " << e.message << "\n";
-  std::cerr << "datasweep: the policy has errors; check it with `datasweep policy check " << path << "`\n";
+  std::cerr << "datasweep: the policy has errors; check it with `datasweep policy check " << path
+            << "`\n";
   return false;
 }
 
@@ -86,13 +87,13 @@ Progress: on a terminal, one live status line on stderr (none with -q or when re
 Options)";
 
 // Opens the state database and starts (or resumes) its sweep; false after printing why not.
-bool OpenState(const std::string& file, const SweepOptions& sweep, const ScanEnvironment& env, bool quiet,
-               std::unique_ptr<StateStore>* state) {
+bool OpenState(const std::string& file, const SweepOptions& sweep, const ScanEnvironment& env,
+               bool quiet, std::unique_ptr<StateStore>* state) {
   try {
     *state = StateStore::Open(file, StateStore::Mode::kSweep);
     bool resumed = false;
-    const SweepInfo info = (*state)->BeginSweep(sweep.roots, StateStore::SettingsFingerprint(env), env.now, &resumed,
-                                                env.locations);
+    const SweepInfo info = (*state)->BeginSweep(sweep.roots, StateStore::SettingsFingerprint(env),
+                                                env.now, &resumed, env.locations);
     if (resumed && !quiet)
       std::cerr << "datasweep: resuming interrupted sweep " << info.id << " (run " << info.runs
                 << "); files it already scanned are not read again\n";
@@ -108,27 +109,36 @@ bool OpenState(const std::string& file, const SweepOptions& sweep, const ScanEnv
 int RunScanCommand(int argc, char** argv) {
   po::options_description opts(kScanHelp);
   int jobs = 0;
-  std::string format = "text", output, policy_file, fail_on = "high", isolation = "auto", state_file;
+  std::string format = "text", output, policy_file, fail_on = "high", isolation = "auto",
+              state_file;
   std::vector<std::string> paths, locations, excludes;
-  opts.add_options()
-      ("help,h", "show this help")
-      ("jobs,j", po::value(&jobs), "worker threads (default: number of cores)")
-      ("format,f", po::value(&format), "output format: text (default), jsonl, csv, sarif, html")
-      ("output,o", po::value(&output), "write the report to FILE (created 0600) instead of standard output")
-      ("location", po::value(&locations)->composing(), "PATH=KIND[,flags]: where PATH is (repeatable)")
-      ("policy", po::value(&policy_file), "policy file (default: built in; see `datasweep policy show`)")
-      ("fail-on", po::value(&fail_on), "exit 1 when a violation is at least this severe: low, medium, high (default), critical, or never")
-      ("exclude", po::value(&excludes)->composing(), "skip paths matching GLOB (repeatable)")
-      ("state", po::value(&state_file), "state database FILE: re-sweeps read only changed files, an interrupted sweep resumes, `datasweep diff` compares sweeps")
-      ("isolation", po::value(&isolation), "auto (default): parse risky formats (PDF, Office, archives, e-mail) in "
-       "supervised worker processes, so a parser crash or hang costs one file; off: parse everything in process")
-      ("quiet,q", po::bool_switch(), "print nothing but the report and errors")
-      ("verbose,v", po::bool_switch(), "text format: list every file, not only those to act on");
+  opts.add_options()("help,h", "show this help")("jobs,j", po::value(&jobs),
+                                                 "worker threads (default: number of cores)")(
+      "format,f", po::value(&format), "output format: text (default), jsonl, csv, sarif, html")(
+      "output,o", po::value(&output),
+      "write the report to FILE (created 0600) instead of standard output")(
+      "location", po::value(&locations)->composing(),
+      "PATH=KIND[,flags]: where PATH is (repeatable)")(
+      "policy", po::value(&policy_file),
+      "policy file (default: built in; see `datasweep policy show`)")(
+      "fail-on", po::value(&fail_on),
+      "exit 1 when a violation is at least this severe: low, medium, high (default), critical, or "
+      "never")("exclude", po::value(&excludes)->composing(),
+               "skip paths matching GLOB (repeatable)")(
+      "state", po::value(&state_file),
+      "state database FILE: re-sweeps read only changed files, an interrupted sweep resumes, "
+      "`datasweep diff` compares sweeps")(
+      "isolation", po::value(&isolation),
+      "auto (default): parse risky formats (PDF, Office, archives, e-mail) in "
+      "supervised worker processes, so a parser crash or hang costs one file; off: parse "
+      "everything in process")("quiet,q", po::bool_switch(),
+                               "print nothing but the report and errors")(
+      "verbose,v", po::bool_switch(), "text format: list every file, not only those to act on");
   // Test hooks: a fake mount table and sysfs for the automatic removable/encrypted detection.
   std::string mountinfo = "/proc/self/mountinfo", sys_root = "/sys";
   po::options_description hidden;
-  hidden.add_options()("path", po::value(&paths)->composing())
-      ("mountinfo", po::value(&mountinfo))("sysfs", po::value(&sys_root));
+  hidden.add_options()("path", po::value(&paths)->composing())("mountinfo", po::value(&mountinfo))(
+      "sysfs", po::value(&sys_root));
   po::options_description all;
   all.add(opts).add(hidden);
   po::positional_options_description pos;
@@ -201,9 +211,9 @@ int RunScanCommand(int argc, char** argv) {
     for (const auto& root : sweep.roots) {
       const Location& l = table.Find(root);
       if (l.origin.starts_with("detected"))
-        std::cerr << "datasweep: " << root << " is on " << (l.encrypted ? "encrypted" : "unencrypted")
-                  << " removable media at " << l.prefix << ", " << l.origin
-                  << "; override with --location\n";
+        std::cerr << "datasweep: " << root << " is on "
+                  << (l.encrypted ? "encrypted" : "unencrypted") << " removable media at "
+                  << l.prefix << ", " << l.origin << "; override with --location\n";
     }
   sweep.excludes = policy.exclude;
   sweep.excludes.insert(sweep.excludes.end(), excludes.begin(), excludes.end());
@@ -216,8 +226,12 @@ int RunScanCommand(int argc, char** argv) {
     std::cerr << "datasweep scan: " << e.what() << "\n";
     return kExitError;
   }
-  ScanEnvironment env{&policy, detectors.get(), &SweepExtractors(), &table,
-                      LocationRules(policy.rules), static_cast<int64_t>(std::time(nullptr))};
+  ScanEnvironment env{&policy,
+                      detectors.get(),
+                      &SweepExtractors(),
+                      &table,
+                      LocationRules(policy.rules),
+                      static_cast<int64_t>(std::time(nullptr))};
   env.crash_test_type = CrashTestEnabled();
   std::unique_ptr<IsolatedExtraction> isolated;
   if (*isolation_mode == IsolationMode::kAuto) {
@@ -237,11 +251,13 @@ int RunScanCommand(int argc, char** argv) {
     return kExitError;
   }
   SinkOptions sink_options;
-  sink_options.color = output.empty() && format == "text" && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == nullptr;
+  sink_options.color =
+      output.empty() && format == "text" && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == nullptr;
   sink_options.verbose = vm["verbose"].as<bool>();
   auto sink = MakeSink(format, out->Stream(), sink_options);
   if (!sink) {
-    std::cerr << "datasweep scan: unknown format '" << format << "' (use " << KnownFormats() << ")\n";
+    std::cerr << "datasweep scan: unknown format '" << format << "' (use " << KnownFormats()
+              << ")\n";
     return kExitError;
   }
 
@@ -271,10 +287,13 @@ int RunScanCommand(int argc, char** argv) {
   Pipeline pipeline(env);
   Summary summary;
   try {
-    summary = pipeline.Run(sweep, [&](const Record& r) {
-      for (const auto& v : r.violations) worst = std::max(worst, v.severity);
-      sink->Write(r);
-    }, &progress);
+    summary = pipeline.Run(
+        sweep,
+        [&](const Record& r) {
+          for (const auto& v : r.violations) worst = std::max(worst, v.severity);
+          sink->Write(r);
+        },
+        &progress);
     if (state) state->FinishSweep(!progress.stop.load(), summary.elapsed_s);
   } catch (const StateError& e) {
     reporter.Stop();
@@ -298,10 +317,12 @@ int RunScanCommand(int argc, char** argv) {
     uint64_t violations = 0;
     for (const auto& [k, v] : summary.violations) violations += v;
     std::cerr << "datasweep: " << summary.files << " files, "
-              << (summary.by_class.count("RESTRICTED") ? summary.by_class.at("RESTRICTED") : 0) << " RESTRICTED, "
-              << (summary.by_class.count("PROTECTED") ? summary.by_class.at("PROTECTED") : 0) << " PROTECTED, "
-              << violations << " violations -> " << output;
-    if (state) std::cerr << " (" << progress.reused.load() << " unchanged files taken from the state)";
+              << (summary.by_class.count("RESTRICTED") ? summary.by_class.at("RESTRICTED") : 0)
+              << " RESTRICTED, "
+              << (summary.by_class.count("PROTECTED") ? summary.by_class.at("PROTECTED") : 0)
+              << " PROTECTED, " << violations << " violations -> " << output;
+    if (state)
+      std::cerr << " (" << progress.reused.load() << " unchanged files taken from the state)";
     std::cerr << "\n";
   }
   return threshold && worst >= *threshold ? kExitViolations : kExitOk;

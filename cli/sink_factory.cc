@@ -9,7 +9,8 @@ namespace datasweep {
 
 namespace datasweep {
 
-std::unique_ptr<RecordSink> MakeSink(std::string_view format, std::ostream& out, const SinkOptions& options) {
+std::unique_ptr<RecordSink> MakeSink(std::string_view format, std::ostream& out,
+                                     const SinkOptions& options) {
 #define DATASWEEP_SINK(name, factory) \
   if (format == name) return factory(out, options);
 #include "cli/sink_list.inc"

@@ -30,8 +30,10 @@ char CsvReader::SniffDelimiter(std::string_view sample) {
       size_t n = 0;
       bool q = false;
       for (char c : l) {
-        if (c == '"') q = !q;
-        else if (c == d && !q) ++n;
+        if (c == '"')
+          q = !q;
+        else if (c == d && !q)
+          ++n;
       }
       counts.push_back(n);
     }
@@ -66,8 +68,10 @@ bool CsvReader::Feed(std::string_view text) {
       in_quotes_ = false;  // it closed the field; fall through to handle c
     }
     if (in_quotes_) {
-      if (c == '"') quote_pending_ = true;
-      else if (cell_.size() < kMaxCell) cell_.push_back(c);
+      if (c == '"')
+        quote_pending_ = true;
+      else if (cell_.size() < kMaxCell)
+        cell_.push_back(c);
       continue;
     }
     if (c == '"' && cell_.empty()) {

@@ -43,9 +43,9 @@ class TextSink {
 
 // A member of a container (archive entry, e-mail attachment) handed back to the pipeline.
 struct EmbeddedMember {
-  std::string name;           // path inside the container: "folder/inner.docx"
-  std::string data;           // inflated bytes (at most Limits().max_member_bytes)
-  uint64_t declared_size = 0; // the size the container claims (may lie)
+  std::string name;            // path inside the container: "folder/inner.docx"
+  std::string data;            // inflated bytes (at most Limits().max_member_bytes)
+  uint64_t declared_size = 0;  // the size the container claims (may lie)
   uint64_t compressed_size = 0;
   std::optional<int64_t> mtime;  // seconds since the epoch, when the container says
   bool truncated = false;        // data stops at a limit; the member becomes `partial`

@@ -22,10 +22,10 @@ struct HtmlTextStream::State {
   int skip_depth = 0;
   // Table rows come out as one line with tab-separated cells, so a data table reads as a table
   // (classifiers/text_table.h) rather than one word per line.
-  int cell_depth = 0;       // inside a <td>/<th> (nested cells count too)
-  std::string cell;         // the current cell's text, white space collapsed
-  int cells_in_row = 0;     // cells started in the current <tr>
-  bool in_row = false;      // between <tr> and </tr>
+  int cell_depth = 0;    // inside a <td>/<th> (nested cells count too)
+  std::string cell;      // the current cell's text, white space collapsed
+  int cells_in_row = 0;  // cells started in the current <tr>
+  bool in_row = false;   // between <tr> and </tr>
 };
 
 namespace {

@@ -43,7 +43,8 @@ class MboxSplitter {
     if (!in_message_) return true;
     // The blank line before the next separator belongs to the mbox, not the message.
     if (current_.ends_with("\n\n")) current_.pop_back();
-    if (const auto date = MessageDate(current_); date && (!oldest_ || *date < *oldest_)) oldest_ = date;
+    if (const auto date = MessageDate(current_); date && (!oldest_ || *date < *oldest_))
+      oldest_ = date;
     EmbeddedMember m;
     m.name = "message " + std::to_string(++count_) + ".eml";
     m.data = std::move(current_);

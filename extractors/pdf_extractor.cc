@@ -125,8 +125,7 @@ Outcome PdfExtractor::Extract(const ByteSource& in, ExtractContext& ctx, TextSin
     const std::string text = PageText(*page);
     if (text.empty()) continue;
     ++pages_with_text;
-    if (!out.OnText(text, "page " + std::to_string(i + 1)))
-      return outcome;
+    if (!out.OnText(text, "page " + std::to_string(i + 1))) return outcome;
   }
   // A PDF with pages but no text layer is usually a scan: the rules may want to know.
   if (pages > 0 && pages_with_text == 0) out.OnAttribute("pdf_text", "none");

@@ -5,7 +5,7 @@
 namespace datasweep {
 namespace {
 constexpr std::array<std::string_view, 6> kNames = {"complete",    "partial",   "skipped",
-                                                     "unsupported", "encrypted", "error"};
+                                                    "unsupported", "encrypted", "error"};
 }
 
 std::string_view ToString(ScanStatus status) { return kNames[static_cast<int>(status)]; }

@@ -29,11 +29,19 @@ bool MostlyValidUtf8(std::string_view s) {
   while (i < s.size()) {
     const unsigned char c = s[i];
     size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0) { ++bad; ++i; continue; }
+    if (n == 0) {
+      ++bad;
+      ++i;
+      continue;
+    }
     if (i + n > s.size()) break;  // truncated at the end of the head: fine
     bool ok = true;
     for (size_t k = 1; k < n; ++k) ok &= (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
-    if (!ok) { ++bad; ++i; continue; }
+    if (!ok) {
+      ++bad;
+      ++i;
+      continue;
+    }
     i += n;
   }
   return bad == 0;
@@ -62,10 +70,14 @@ TextDecoder::Encoding TextDecoder::Detect(std::string_view h) {
 
 std::string_view TextDecoder::Name(Encoding e) {
   switch (e) {
-    case Encoding::kUtf8: return "UTF-8";
-    case Encoding::kUtf16Le: return "UTF-16LE";
-    case Encoding::kUtf16Be: return "UTF-16BE";
-    case Encoding::kWindows1252: return "Windows-1252";
+    case Encoding::kUtf8:
+      return "UTF-8";
+    case Encoding::kUtf16Le:
+      return "UTF-16LE";
+    case Encoding::kUtf16Be:
+      return "UTF-16BE";
+    case Encoding::kWindows1252:
+      return "Windows-1252";
   }
   return "";
 }
@@ -80,9 +92,12 @@ void TextDecoder::Decode(std::string_view block, std::string& out) {
     case Encoding::kWindows1252:
       out.reserve(block.size());
       for (unsigned char c : block) {
-        if (c < 0x80) out.push_back(static_cast<char>(c));
-        else if (c < 0xA0) AppendUtf8(kCp1252High[c - 0x80], out);
-        else AppendUtf8(c, out);
+        if (c < 0x80)
+          out.push_back(static_cast<char>(c));
+        else if (c < 0xA0)
+          AppendUtf8(kCp1252High[c - 0x80], out);
+        else
+          AppendUtf8(c, out);
       }
       break;
     default:
@@ -107,13 +122,15 @@ void TextDecoder::DecodeUtf16(std::string_view block, std::string& out) {
   out.reserve(block.size() / 2);
   for (; i + 1 < block.size(); i += 2) {
     const unsigned char a = block[i], b = block[i + 1];
-    const char16_t u = le ? static_cast<char16_t>(a | (b << 8)) : static_cast<char16_t>((a << 8) | b);
+    const char16_t u =
+        le ? static_cast<char16_t>(a | (b << 8)) : static_cast<char16_t>((a << 8) | b);
     if (u >= 0xD800 && u <= 0xDBFF) {
       high_surrogate_ = u;
       continue;
     }
     if (u >= 0xDC00 && u <= 0xDFFF) {
-      if (high_surrogate_) AppendUtf8(0x10000 + ((high_surrogate_ - 0xD800) << 10) + (u - 0xDC00), out);
+      if (high_surrogate_)
+        AppendUtf8(0x10000 + ((high_surrogate_ - 0xD800) << 10) + (u - 0xDC00), out);
       high_surrogate_ = 0;
       continue;
     }

@@ -24,7 +24,7 @@ class TextDecoder {
   void DecodeUtf16(std::string_view block, std::string& out);
   Encoding encoding_;
   bool first_ = true;
-  std::string carry_;       // an odd trailing byte (UTF-16)
+  std::string carry_;  // an odd trailing byte (UTF-16)
   char16_t high_surrogate_ = 0;
 };
 

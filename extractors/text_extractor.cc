@@ -32,15 +32,18 @@ class TextExtractor final : public Extractor {
     const char delim = CsvReader::SniffDelimiter(text.substr(0, 16 * 1024));
     std::unique_ptr<CsvReader> csv;
     if (delim) {
-      csv = std::make_unique<CsvReader>(delim, [&out](uint32_t row, uint32_t col, std::string_view cell) {
-        return out.OnCell(CellRef{"", row, col}, cell);
-      });
+      csv = std::make_unique<CsvReader>(delim,
+                                        [&out](uint32_t row, uint32_t col, std::string_view cell) {
+                                          return out.OnCell(CellRef{"", row, col}, cell);
+                                        });
     }
     auto emit = [&](std::string_view t) { return csv ? csv->Feed(t) : out.OnText(t, ""); };
     uint64_t offset = raw.size();
     bool more = emit(text);
     while (more && offset < limit && n > 0) {
-      if (ctx.Expired()) return {ScanStatus::kPartial, "time limit: stopped after " + std::to_string(offset) + " bytes"};
+      if (ctx.Expired())
+        return {ScanStatus::kPartial,
+                "time limit: stopped after " + std::to_string(offset) + " bytes"};
       raw.resize(std::min<uint64_t>(kBlock, limit - offset));
       n = in.ReadAt(offset, raw.data(), raw.size());
       if (n < 0) return {ScanStatus::kError, std::string("read failed: ") + strerror(errno)};
@@ -50,9 +53,12 @@ class TextExtractor final : public Extractor {
       more = emit(text);
     }
     if (csv && more) csv->Finish();
-    if (!more) return {ScanStatus::kPartial, "text limit reached after " + std::to_string(offset) + " bytes"};
+    if (!more)
+      return {ScanStatus::kPartial,
+              "text limit reached after " + std::to_string(offset) + " bytes"};
     if (in.Size() > limit)
-      return {ScanStatus::kPartial, "size limit: read " + std::to_string(limit) + " of " + std::to_string(in.Size()) + " bytes"};
+      return {ScanStatus::kPartial, "size limit: read " + std::to_string(limit) + " of " +
+                                        std::to_string(in.Size()) + " bytes"};
     return Outcome::Complete();
   }
 };

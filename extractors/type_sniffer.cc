@@ -9,7 +9,9 @@
 namespace datasweep {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -25,8 +27,10 @@ bool LooksLikeText(std::string_view head) {
   size_t nul_even = 0, nul_odd = 0, control = 0;
   for (size_t i = 0; i < head.size(); ++i) {
     const unsigned char c = head[i];
-    if (c == 0) (i % 2 ? nul_odd : nul_even)++;
-    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) control++;
+    if (c == 0)
+      (i % 2 ? nul_odd : nul_even)++;
+    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b)
+      control++;
   }
   const size_t half = head.size() / 2;
   if (nul_even + nul_odd == 0) return control * 100 <= head.size();
@@ -50,7 +54,8 @@ std::string_view SniffText(std::string_view head) {
     return "text/html";
   if (StartsWith(t, "<?xml")) {
     const std::string_view first = t.substr(0, 512);
-    if (first.find("<html") != std::string_view::npos || first.find("xhtml") != std::string_view::npos)
+    if (first.find("<html") != std::string_view::npos ||
+        first.find("xhtml") != std::string_view::npos)
       return "text/html";
     return "text/xml";
   }
@@ -58,8 +63,8 @@ std::string_view SniffText(std::string_view head) {
   if (StartsWith(head, "From ")) return "application/mbox";
   // A mail message starts with header lines; require two well-known ones among the first lines.
   static constexpr std::array<std::string_view, 10> kMailHeaders = {
-      "from:", "to:", "subject:", "date:", "received:", "return-path:", "mime-version:",
-      "message-id:", "content-type:", "delivered-to:"};
+      "from:",        "to:",           "subject:",    "date:",         "received:",
+      "return-path:", "mime-version:", "message-id:", "content-type:", "delivered-to:"};
   int hits = 0;
   size_t pos = 0;
   for (int line = 0; line < 12 && pos < head.size(); ++line) {
@@ -69,8 +74,12 @@ std::string_view SniffText(std::string_view head) {
     bool matched = false;
     for (std::string_view h : kMailHeaders)
       if (StartsWithNoCase(l, h)) matched = true;
-    if (matched) ++hits;
-    else if (l[0] != ' ' && l[0] != '\t' && l.find(':') == std::string_view::npos) { hits = 0; break; }
+    if (matched)
+      ++hits;
+    else if (l[0] != ' ' && l[0] != '\t' && l.find(':') == std::string_view::npos) {
+      hits = 0;
+      break;
+    }
     pos = end + 1;
   }
   if (hits >= 2) return "message/rfc822";
@@ -80,8 +89,7 @@ std::string_view SniffText(std::string_view head) {
 }  // namespace
 
 TypeSniffer::TypeSniffer() {
-  magic_ = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_ELF |
-                      MAGIC_ERROR);
+  magic_ = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_ELF | MAGIC_ERROR);
   if (magic_ && magic_load(magic_, nullptr) != 0) {
     magic_close(magic_);
     magic_ = nullptr;
@@ -109,11 +117,17 @@ std::string_view TypeSniffer::SniffMagic(std::string_view h) {
       {0, "BM", ""},  // too short to trust: let libmagic decide
       {0, "\x1F\x8B", "application/gzip"},
       {0, "BZh", "application/x-bzip2"},
-      {0, "\xFD" "7zXZ", "application/x-xz"},
+      {0,
+       "\xFD"
+       "7zXZ",
+       "application/x-xz"},
       {0, "7z\xBC\xAF\x27\x1C", "application/x-7z-compressed"},
       {257, "ustar", "application/x-tar"},
       {0, "!BDN", "application/vnd.ms-outlook-pst"},
-      {0, "\x7F" "ELF", "application/x-executable"},
+      {0,
+       "\x7F"
+       "ELF",
+       "application/x-executable"},
       {0, "MZ", "application/x-dosexec"},
       {0, "{\\rtf", "text/rtf"},
       {0, "Rar!\x1A\x07", "application/vnd.rar"},
@@ -132,7 +146,8 @@ std::string TypeSniffer::Sniff(std::string_view head, uint64_t size) {
   if (size == 0) return "application/x-empty";
   if (std::string_view t = SniffMagic(head); !t.empty()) return std::string(t);
   // PK and OLE2 are containers whose Office flavour libmagic reads from member names/streams.
-  const bool office_container = StartsWith(head, "PK\x03\x04") || StartsWith(head, "\xD0\xCF\x11\xE0");
+  const bool office_container =
+      StartsWith(head, "PK\x03\x04") || StartsWith(head, "\xD0\xCF\x11\xE0");
   if (!office_container && LooksLikeText(head.substr(0, 4096))) return std::string(SniffText(head));
   if (magic_) {
     if (const char* m = magic_buffer(magic_, head.data(), head.size()); m && *m) return m;

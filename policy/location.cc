@@ -4,7 +4,8 @@
 
 namespace datasweep {
 namespace {
-constexpr std::array<std::string_view, 5> kKinds = {"unknown", "local", "removable", "share", "email-store"};
+constexpr std::array<std::string_view, 5> kKinds = {"unknown", "local", "removable", "share",
+                                                    "email-store"};
 
 std::string TrimSlashes(std::string_view p) {
   std::string s(p);
@@ -28,7 +29,8 @@ std::optional<LocationKind> LocationKindFromString(std::string_view s) {
 }
 
 std::optional<Location> ParseLocationArg(std::string_view arg, std::string* error) {
-  const size_t eq = arg.rfind('=', arg.find(',') == std::string_view::npos ? std::string_view::npos : arg.find(','));
+  const size_t eq = arg.rfind(
+      '=', arg.find(',') == std::string_view::npos ? std::string_view::npos : arg.find(','));
   // PATH may itself contain '='; KIND and flags never do except drive=. Split at the last '='
   // before the first comma.
   if (eq == std::string_view::npos || eq == 0) {
@@ -46,7 +48,8 @@ std::optional<Location> ParseLocationArg(std::string_view arg, std::string* erro
     if (first) {
       const auto kind = LocationKindFromString(item);
       if (!kind) {
-        *error = "unknown location kind '" + std::string(item) + "' (use local, removable, share or email-store)";
+        *error = "unknown location kind '" + std::string(item) +
+                 "' (use local, removable, share or email-store)";
         return std::nullopt;
       }
       loc.kind = *kind;
@@ -60,7 +63,8 @@ std::optional<Location> ParseLocationArg(std::string_view arg, std::string* erro
     } else if (item.starts_with("drive=")) {
       loc.drive = std::string(item.substr(6));
       if (loc.drive.size() == 1) loc.drive += ':';
-      if (loc.drive.size() != 2 || loc.drive[1] != ':' || !std::isalpha(static_cast<unsigned char>(loc.drive[0]))) {
+      if (loc.drive.size() != 2 || loc.drive[1] != ':' ||
+          !std::isalpha(static_cast<unsigned char>(loc.drive[0]))) {
         *error = "drive must look like C: (got '" + std::string(item.substr(6)) + "')";
         return std::nullopt;
       }

@@ -15,13 +15,13 @@ std::string_view ToString(LocationKind k);
 std::optional<LocationKind> LocationKindFromString(std::string_view s);
 
 struct Location {
-  std::string prefix;        // the path prefix this applies to ("/mnt/laptop")
+  std::string prefix;  // the path prefix this applies to ("/mnt/laptop")
   LocationKind kind = LocationKind::kUnknown;
-  bool encrypted = false;    // removable media / disks: dm-crypt, BitLocker, hardware
-  bool secure = false;       // shares: staff-only, home drives, MIS area
+  bool encrypted = false;  // removable media / disks: dm-crypt, BitLocker, hardware
+  bool secure = false;     // shares: staff-only, home drives, MIS area
   bool pupil_accessible = false;
-  std::string drive;         // display drive ("C:"); paths below `prefix` show as C:\…
-  std::string origin;        // "command line", "policy", "detected"
+  std::string drive;   // display drive ("C:"); paths below `prefix` show as C:\…
+  std::string origin;  // "command line", "policy", "detected"
 };
 
 // Parses the command-line form; on error returns nullopt and sets `error` to a sentence.

@@ -16,16 +16,16 @@
 namespace datasweep {
 
 struct PolicyError {
-  int line = 0;          // 1-based; 0 when not tied to a line
+  int line = 0;  // 1-based; 0 when not tied to a line
   std::string message;
 };
 
 struct Policy {
-  ClassifierSettings classification;   // with per-detector minimum confidences
+  ClassifierSettings classification;  // with per-detector minimum confidences
   std::set<std::string> disabled_detectors;
   std::vector<CustomDetectorSpec> custom_detectors;
   ScanLimits limits;
-  std::vector<std::string> exclude;      // fnmatch globs against the real path
+  std::vector<std::string> exclude;  // fnmatch globs against the real path
   std::vector<Location> locations;
   std::vector<RuleSetting> rules;
 

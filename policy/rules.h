@@ -16,10 +16,10 @@ std::string_view ToString(Severity s);
 std::optional<Severity> SeverityFromString(std::string_view s);
 
 struct Violation {
-  std::string rule;      // stable id: "local-drive-personal-data"
+  std::string rule;  // stable id: "local-drive-personal-data"
   Severity severity = Severity::kMedium;
-  std::string message;   // what to do, in words a teacher understands
-  std::string source;    // "002 §12.2"
+  std::string message;  // what to do, in words a teacher understands
+  std::string source;   // "002 §12.2"
 };
 
 // Everything a rule may look at. Filled by the scanner from the record.
@@ -27,15 +27,15 @@ struct FileFacts {
   std::string display_path;
   std::string media_type;
   DataClass data_class = DataClass::kUnrestricted;
-  bool inspected = true;        // status complete or partial: content was seen
-  bool encrypted = false;       // status encrypted
+  bool inspected = true;   // status complete or partial: content was seen
+  bool encrypted = false;  // status encrypted
   bool has_credential = false;
-  bool is_email = false;        // .eml/.msg/.pst/.ost/.mbox content
+  bool is_email = false;  // .eml/.msg/.pst/.ost/.mbox content
   bool is_photo = false;
   bool is_executable = false;
   bool members_uninspectable = false;  // a container member was encrypted or unreadable
   DataClass attachment_class = DataClass::kUnrestricted;  // e-mails: highest class of attachments
-  std::optional<int64_t> email_date;  // seconds since the epoch, when known
+  std::optional<int64_t> email_date;                      // seconds since the epoch, when known
   int64_t now = 0;
 };
 

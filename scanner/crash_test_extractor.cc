@@ -30,7 +30,8 @@ class CrashTestExtractor final : public Extractor {
     if (word == "midwrite") DieMidWrite();
     if (word == "flaky" && !CreateMarker()) Segfault();
     out.OnText(rest, "body");
-    if (word == "ok" && !rest.empty()) ctx.ScanEmbedded({"inner.txt", rest, rest.size(), rest.size(), std::nullopt, false});
+    if (word == "ok" && !rest.empty())
+      ctx.ScanEmbedded({"inner.txt", rest, rest.size(), rest.size(), std::nullopt, false});
     return Outcome::Complete();
   }
 
@@ -49,11 +50,13 @@ class CrashTestExtractor final : public Extractor {
   // the 64 GiB stop makes the test fail instead of running forever if no limit applies.
   static Outcome Exhaust() {
     std::vector<std::unique_ptr<char[]>> hoard;
-    for (uint64_t total = 0; total < (64ull << 30); total += 64ull << 20) hoard.emplace_back(new char[64ull << 20]);
+    for (uint64_t total = 0; total < (64ull << 30); total += 64ull << 20)
+      hoard.emplace_back(new char[64ull << 20]);
     return {ScanStatus::kError, "allocated 64 GiB without hitting a memory limit"};
   }
   [[noreturn]] static void DieMidWrite() {
-    const char partial[] = {'\x00', '\x10', '\x00', '\x00', '\xa1', '\x61'};  // claims 4 KiB, sends 2 B
+    const char partial[] = {'\x00', '\x10', '\x00',
+                            '\x00', '\xa1', '\x61'};  // claims 4 KiB, sends 2 B
     if (::write(kWorkerSocketFd, partial, sizeof partial) < 0) std::abort();
     ::_exit(0);
   }
@@ -69,6 +72,8 @@ class CrashTestExtractor final : public Extractor {
 
 }  // namespace
 
-std::unique_ptr<Extractor> MakeCrashTestExtractor() { return std::make_unique<CrashTestExtractor>(); }
+std::unique_ptr<Extractor> MakeCrashTestExtractor() {
+  return std::make_unique<CrashTestExtractor>();
+}
 
 }  // namespace datasweep

@@ -31,8 +31,8 @@ bool HasEmailExtension(std::string_view path) {
 }
 
 bool IsEmailType(std::string_view mime) {
-  return mime == "message/rfc822" || mime == "application/vnd.ms-outlook" || mime == "application/mbox" ||
-         mime == "application/vnd.ms-outlook-pst";
+  return mime == "message/rfc822" || mime == "application/vnd.ms-outlook" ||
+         mime == "application/mbox" || mime == "application/vnd.ms-outlook-pst";
 }
 
 // A store of many messages (mbox, PST), whose members are messages rather than attachments.
@@ -41,8 +41,9 @@ bool IsMailboxType(std::string_view mime) {
 }
 
 bool IsExecutableType(std::string_view mime) {
-  return mime == "application/x-dosexec" || mime == "application/x-executable" || mime == "application/x-msi" ||
-         mime == "application/vnd.microsoft.portable-executable" || mime == "application/x-msdownload";
+  return mime == "application/x-dosexec" || mime == "application/x-executable" ||
+         mime == "application/x-msi" || mime == "application/vnd.microsoft.portable-executable" ||
+         mime == "application/x-msdownload";
 }
 
 }  // namespace
@@ -59,7 +60,8 @@ struct ScanBudget {
 // members one level deeper, and aggregates their verdicts for the container's record.
 class ScanLayer final : public ExtractContext {
  public:
-  ScanLayer(FileScanner& scanner, ScanBudget& budget, const Record& self, const FileScanner::Emit& emit)
+  ScanLayer(FileScanner& scanner, ScanBudget& budget, const Record& self,
+            const FileScanner::Emit& emit)
       : scanner_(scanner), budget_(budget), self_(self), emit_(emit) {}
 
   const ScanLimits& Limits() const override { return scanner_.env_.policy->limits; }
@@ -72,10 +74,17 @@ class ScanLayer final : public ExtractContext {
 
   bool ScanEmbedded(EmbeddedMember m) override {
     Outcome refused;
-    if (self_.depth + 1 > Limits().max_depth) refused = {ScanStatus::kPartial, "depth limit (" + std::to_string(Limits().max_depth) + ") reached"};
-    else if (budget_.members >= Limits().max_members) refused = {ScanStatus::kPartial, "member count limit (" + std::to_string(Limits().max_members) + ") reached"};
-    else if (budget_.inflated + m.data.size() > Limits().max_total_inflated) refused = {ScanStatus::kPartial, "total inflated size limit reached"};
-    else if (Expired()) refused = {ScanStatus::kPartial, "time limit (" + std::to_string(Limits().max_seconds) + " s) reached"};
+    if (self_.depth + 1 > Limits().max_depth)
+      refused = {ScanStatus::kPartial,
+                 "depth limit (" + std::to_string(Limits().max_depth) + ") reached"};
+    else if (budget_.members >= Limits().max_members)
+      refused = {ScanStatus::kPartial,
+                 "member count limit (" + std::to_string(Limits().max_members) + ") reached"};
+    else if (budget_.inflated + m.data.size() > Limits().max_total_inflated)
+      refused = {ScanStatus::kPartial, "total inflated size limit reached"};
+    else if (Expired())
+      refused = {ScanStatus::kPartial,
+                 "time limit (" + std::to_string(Limits().max_seconds) + " s) reached"};
     if (refused.status != ScanStatus::kComplete) {
       limit_hit_.Merge(refused);
       return false;
@@ -86,7 +95,9 @@ class ScanLayer final : public ExtractContext {
     const bool truncated = m.truncated;
     MemoryByteSource src(std::move(m.data));
     scanner_.ScanSource(src, child, budget_, emit_);
-    if (truncated) child.outcome.Merge({ScanStatus::kPartial, "member size limit: content cut at " + std::to_string(src.Size()) + " bytes"});
+    if (truncated)
+      child.outcome.Merge({ScanStatus::kPartial, "member size limit: content cut at " +
+                                                     std::to_string(src.Size()) + " bytes"});
     Absorb(child);
     emit_(std::move(child));
     return true;
@@ -106,14 +117,16 @@ class ScanLayer final : public ExtractContext {
     if (limit_hit_.status != ScanStatus::kComplete) self.outcome.Merge(limit_hit_);
     if (uninspected_ > 0 && self.outcome.status == ScanStatus::kComplete) {
       const bool all = uninspected_ == members_;
-      self.outcome = {all && first_uninspected_ == ScanStatus::kEncrypted ? ScanStatus::kEncrypted : ScanStatus::kPartial,
-                      std::to_string(uninspected_) + " of " + std::to_string(members_) + " members not inspected (" +
-                          first_reason_ + ")"};
+      self.outcome = {all && first_uninspected_ == ScanStatus::kEncrypted ? ScanStatus::kEncrypted
+                                                                          : ScanStatus::kPartial,
+                      std::to_string(uninspected_) + " of " + std::to_string(members_) +
+                          " members not inspected (" + first_reason_ + ")"};
     }
     if (max_member_class_ > self.verdict.data_class) {
       self.verdict.data_class = max_member_class_;
-      self.verdict.reasons.insert(self.verdict.reasons.begin(), "member " + worst_member_ + " is " +
-                                  std::string(ToString(max_member_class_)));
+      self.verdict.reasons.insert(
+          self.verdict.reasons.begin(),
+          "member " + worst_member_ + " is " + std::string(ToString(max_member_class_)));
     }
     self.verdict.subjects = std::max(self.verdict.subjects, max_member_subjects_);
     for (const auto& [id, n] : member_detections_) self.verdict.detections[id] += n;
@@ -144,17 +157,22 @@ class ScanLayer final : public ExtractContext {
     if (s == ScanStatus::kEncrypted || s == ScanStatus::kError || s == ScanStatus::kUnsupported) {
       if (uninspected_++ == 0) {
         first_uninspected_ = s;
-        first_reason_ = std::string(ToString(s)) + ": " + child.path.substr(child.path.rfind("!/") + 2);
+        first_reason_ =
+            std::string(ToString(s)) + ": " + child.path.substr(child.path.rfind("!/") + 2);
       }
     }
-    if (s == ScanStatus::kPartial) limit_hit_.Merge({ScanStatus::kPartial, "member " + child.path + ": " + child.outcome.reason});
+    if (s == ScanStatus::kPartial)
+      limit_hit_.Merge(
+          {ScanStatus::kPartial, "member " + child.path + ": " + child.outcome.reason});
     if (child.verdict.data_class > max_member_class_) {
       max_member_class_ = child.verdict.data_class;
       worst_member_ = child.path.substr(self_.path.size() + 2);
     }
-    if (const auto it = child.attributes.find("attachment_class"); IsEmailType(child.mime) && it != child.attributes.end())
-      max_message_attachment_class_ = std::max(max_message_attachment_class_,
-                                               DataClassFromString(it->second).value_or(DataClass::kUnrestricted));
+    if (const auto it = child.attributes.find("attachment_class");
+        IsEmailType(child.mime) && it != child.attributes.end())
+      max_message_attachment_class_ =
+          std::max(max_message_attachment_class_,
+                   DataClassFromString(it->second).value_or(DataClass::kUnrestricted));
     max_member_subjects_ = std::max(max_member_subjects_, child.verdict.subjects);
     for (const auto& [id, n] : child.verdict.detections) member_detections_[id] += n;
     member_credential_ |= child.verdict.has_credential;
@@ -185,7 +203,8 @@ std::string FileScanner::OwnerName(uid_t uid) {
   return owners_.emplace(uid, name).first->second;
 }
 
-void FileScanner::ScanSource(const ByteSource& src, Record& rec, ScanBudget& budget, const Emit& emit) {
+void FileScanner::ScanSource(const ByteSource& src, Record& rec, ScanBudget& budget,
+                             const Emit& emit) {
   if (SniffType(src, rec)) ExtractTyped(src, rec, budget, emit);
 }
 
@@ -200,14 +219,16 @@ bool FileScanner::SniffType(const ByteSource& src, Record& rec) {
   return true;
 }
 
-void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& budget, const Emit& emit) {
+void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& budget,
+                               const Emit& emit) {
   const Extractor* extractor = env_.extractors->Find(rec.mime);
   if (!extractor) {
     rec.outcome = {ScanStatus::kUnsupported, "no extractor for " + rec.mime};
     rec.verdict.reasons.push_back("content not inspected: unsupported format " + rec.mime);
     return;
   }
-  ContentAnalyzer analyzer(*env_.detectors, env_.policy->classification, env_.policy->limits.max_text_bytes);
+  ContentAnalyzer analyzer(*env_.detectors, env_.policy->classification,
+                           env_.policy->limits.max_text_bytes);
   ScanLayer layer(*this, budget, rec, emit);
   Outcome outcome;
   if (env_.on_extract && !env_.on_extract(rec, extractor->Name())) {
@@ -220,7 +241,9 @@ void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& b
     outcome = {ScanStatus::kError, std::string(extractor->Name()) + " failed: " + e.what()};
   }
   if (analyzer.TextLimitHit())
-    outcome.Merge({ScanStatus::kPartial, "text limit: inspected the first " + std::to_string(env_.policy->limits.max_text_bytes) + " bytes of text"});
+    outcome.Merge({ScanStatus::kPartial, "text limit: inspected the first " +
+                                             std::to_string(env_.policy->limits.max_text_bytes) +
+                                             " bytes of text"});
   rec.outcome = outcome;
   rec.verdict = analyzer.Finish();
   rec.attributes = analyzer.Attributes();
@@ -229,8 +252,8 @@ void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& b
     rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
   rec.attributes["members_uninspectable"] = layer.MembersUninspectable() ? "yes" : "";
   // A mailbox's members are its messages: only what they carry as attachments is attached.
-  rec.attributes["attachment_class"] = std::string(
-      ToString(IsMailboxType(rec.mime) ? layer.MaxMessageAttachmentClass() : layer.MaxMemberClass()));
+  rec.attributes["attachment_class"] = std::string(ToString(
+      IsMailboxType(rec.mime) ? layer.MaxMessageAttachmentClass() : layer.MaxMemberClass()));
 }
 
 void FileScanner::ApplyRules(Record& rec) {
@@ -239,16 +262,21 @@ void FileScanner::ApplyRules(Record& rec) {
   f.media_type = rec.mime;
   f.data_class = rec.verdict.data_class;
   const ScanStatus s = rec.outcome.status;
-  f.inspected = !(s == ScanStatus::kEncrypted || s == ScanStatus::kError || s == ScanStatus::kUnsupported);
+  f.inspected =
+      !(s == ScanStatus::kEncrypted || s == ScanStatus::kError || s == ScanStatus::kUnsupported);
   f.encrypted = s == ScanStatus::kEncrypted;
   f.has_credential = rec.verdict.has_credential;
   f.is_email = IsEmailType(rec.mime) || HasEmailExtension(rec.real_path);
   f.is_photo = rec.attributes.count("photo") && rec.attributes.at("photo") == "yes";
-  f.is_executable = IsExecutableType(rec.mime) || (rec.attributes.count("executable") && !rec.attributes.at("executable").empty());
-  f.members_uninspectable = rec.attributes.count("members_uninspectable") && !rec.attributes.at("members_uninspectable").empty();
+  f.is_executable = IsExecutableType(rec.mime) || (rec.attributes.count("executable") &&
+                                                   !rec.attributes.at("executable").empty());
+  f.members_uninspectable = rec.attributes.count("members_uninspectable") &&
+                            !rec.attributes.at("members_uninspectable").empty();
   if (f.is_email && rec.attributes.count("attachment_class"))
-    f.attachment_class = DataClassFromString(rec.attributes.at("attachment_class")).value_or(DataClass::kUnrestricted);
-  if (rec.attributes.count("email_date")) f.email_date = ParseTimestamp(rec.attributes.at("email_date"));
+    f.attachment_class = DataClassFromString(rec.attributes.at("attachment_class"))
+                             .value_or(DataClass::kUnrestricted);
+  if (rec.attributes.count("email_date"))
+    f.email_date = ParseTimestamp(rec.attributes.at("email_date"));
   f.now = env_.now;
   rec.violations = env_.rules.Evaluate(f, rec.location);
   rec.attributes.erase("members_uninspectable");
@@ -265,11 +293,15 @@ void FileScanner::Scan(const WalkEntry& entry, const Emit& emit) {
   rec.owner = entry.error && !entry.st.st_mode ? "" : OwnerName(entry.st.st_uid);
   if (entry.error) {
     rec.mime = S_ISDIR(entry.st.st_mode) ? "inode/directory" : "application/octet-stream";
-    rec.outcome = {ScanStatus::kError, std::string(S_ISDIR(entry.st.st_mode) ? "folder not read: " : "") + std::strerror(entry.error)};
+    rec.outcome = {ScanStatus::kError,
+                   std::string(S_ISDIR(entry.st.st_mode) ? "folder not read: " : "") +
+                       std::strerror(entry.error)};
     rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
   } else if (!entry.note.empty()) {
-    rec.mime = S_ISLNK(entry.st.st_mode) ? "inode/symlink" : S_ISFIFO(entry.st.st_mode) ? "inode/fifo"
-               : S_ISSOCK(entry.st.st_mode) ? "inode/socket" : "inode/device";
+    rec.mime = S_ISLNK(entry.st.st_mode)    ? "inode/symlink"
+               : S_ISFIFO(entry.st.st_mode) ? "inode/fifo"
+               : S_ISSOCK(entry.st.st_mode) ? "inode/socket"
+                                            : "inode/device";
     rec.outcome = {ScanStatus::kSkipped, entry.note};
   } else if (auto src = FileByteSource::Open(entry.path)) {
     rec.size = src->Size();
@@ -290,7 +322,8 @@ void FileScanner::Scan(const WalkEntry& entry, const Emit& emit) {
     }
   } else {
     rec.mime = "application/octet-stream";
-    rec.outcome = {ScanStatus::kError, errno == ENOENT ? "vanished before it could be read" : std::strerror(errno)};
+    rec.outcome = {ScanStatus::kError,
+                   errno == ENOENT ? "vanished before it could be read" : std::strerror(errno)};
     rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
   }
   ApplyRules(rec);
@@ -300,7 +333,8 @@ void FileScanner::Scan(const WalkEntry& entry, const Emit& emit) {
 void FileScanner::ScanTyped(Record& rec, const Emit& emit) {
   auto src = FileByteSource::Open(rec.real_path);
   if (!src) {
-    rec.outcome = {ScanStatus::kError, errno == ENOENT ? "vanished before it could be read" : std::strerror(errno)};
+    rec.outcome = {ScanStatus::kError,
+                   errno == ENOENT ? "vanished before it could be read" : std::strerror(errno)};
     rec.verdict.reasons.push_back("content not inspected: " + rec.outcome.reason);
     return;
   }
@@ -309,7 +343,8 @@ void FileScanner::ScanTyped(Record& rec, const Emit& emit) {
   ExtractTyped(*src, rec, budget, emit);
 }
 
-Record FileScanner::ScanBytes(std::string data, const std::string& display_path, const Emit& emit_members) {
+Record FileScanner::ScanBytes(std::string data, const std::string& display_path,
+                              const Emit& emit_members) {
   Record rec;
   rec.path = rec.real_path = display_path;
   rec.location = env_.locations->Find(display_path);

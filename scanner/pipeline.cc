@@ -3,10 +3,10 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
+#include <time.h>
 
 #include <chrono>
 #include <ctime>
-#include <time.h>
 #include <memory>
 
 namespace datasweep {
@@ -50,22 +50,22 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
   arena.execute([&] {
     tbb::parallel_pipeline(
         static_cast<size_t>(jobs) * 4,
-        tbb::make_filter<void, WalkEntry*>(
-            tbb::filter_mode::serial_in_order,
-            [&](tbb::flow_control& fc) -> WalkEntry* {
-              auto e = std::make_unique<WalkEntry>();
-              if (p.stop.load() || !walker.Next(e.get())) {
-                fc.stop();
-                return nullptr;
-              }
-              const std::string_view parent =
-                  std::string_view(e->path).substr(0, e->path.rfind('/') + 1);
-              if (parent != folder) {
-                folder.assign(parent);
-                p.SetFolder(folder);
-              }
-              return e.release();
-            }) &
+        tbb::make_filter<void, WalkEntry*>(tbb::filter_mode::serial_in_order,
+                                           [&](tbb::flow_control& fc) -> WalkEntry* {
+                                             auto e = std::make_unique<WalkEntry>();
+                                             if (p.stop.load() || !walker.Next(e.get())) {
+                                               fc.stop();
+                                               return nullptr;
+                                             }
+                                             const std::string_view parent =
+                                                 std::string_view(e->path).substr(
+                                                     0, e->path.rfind('/') + 1);
+                                             if (parent != folder) {
+                                               folder.assign(parent);
+                                               p.SetFolder(folder);
+                                             }
+                                             return e.release();
+                                           }) &
             tbb::make_filter<WalkEntry*, Batch*>(
                 tbb::filter_mode::parallel,
                 [&](WalkEntry* raw) -> Batch* {
@@ -77,7 +77,8 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
                   }
                   batch->records.clear();
                   if (cache) batch->scan_started_ns = CoarseNowNs();
-                  scanners.local()->Scan(*batch->entry, [&](Record&& r) { batch->records.push_back(std::move(r)); });
+                  scanners.local()->Scan(
+                      *batch->entry, [&](Record&& r) { batch->records.push_back(std::move(r)); });
                   return batch.release();
                 }) &
             tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_out_of_order, [&](Batch* raw) {
@@ -92,7 +93,9 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
                 }
                 write(r);
               }
-              if (cache) cache->Done(*batch->entry, batch->records, batch->reused, batch->scan_started_ns, batch->hint);
+              if (cache)
+                cache->Done(*batch->entry, batch->records, batch->reused, batch->scan_started_ns,
+                            batch->hint);
             }));
   });
   summary.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

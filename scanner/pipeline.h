@@ -25,7 +25,7 @@ struct SweepProgress {
   std::atomic<uint64_t> files{0};
   std::atomic<uint64_t> bytes{0};
   std::atomic<uint64_t> reused{0};  // top-level files whose records came from the cache
-  std::atomic<bool> stop{false};  // set (e.g. by SIGINT) to end the sweep early, cleanly
+  std::atomic<bool> stop{false};    // set (e.g. by SIGINT) to end the sweep early, cleanly
 
   // The folder the walk is in (set by the walk stage when it changes; any thread may read).
   void SetFolder(std::string_view folder) {

@@ -40,7 +40,8 @@ std::string Sanitise(std::string_view s) {
 }
 
 std::string Base64(std::string_view in) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
@@ -115,13 +116,17 @@ Json ToJson(const Record& r) {
   for (const auto& [id, n] : r.verdict.detections) j["detections"][id] = n;
   j["samples"] = Json::array();
   for (const auto& s : r.verdict.samples)
-    j["samples"].push_back({{"detector", s.detector}, {"masked", Sanitise(s.masked)}, {"where", Sanitise(s.where)},
+    j["samples"].push_back({{"detector", s.detector},
+                            {"masked", Sanitise(s.masked)},
+                            {"where", Sanitise(s.where)},
                             {"confidence", std::string(ToString(s.confidence))}});
   j["location"] = LocationJson(r.location);
   j["violations"] = Json::array();
   for (const auto& v : r.violations)
-    j["violations"].push_back({{"rule", v.rule}, {"severity", std::string(ToString(v.severity))},
-                               {"message", Sanitise(v.message)}, {"source", v.source}});
+    j["violations"].push_back({{"rule", v.rule},
+                               {"severity", std::string(ToString(v.severity))},
+                               {"message", Sanitise(v.message)},
+                               {"source", v.source}});
   j["owner"] = r.owner;
   j["depth"] = r.depth;
   j["attributes"] = Json::object();
@@ -136,7 +141,8 @@ Json ToJson(const Summary& s) {
   j["bytes"] = s.bytes;
   j["elapsed_s"] = static_cast<double>(static_cast<int64_t>(s.elapsed_s * 1000)) / 1000.0;
   j["by_class"] = Json::object();
-  for (auto c : {"UNRESTRICTED", "PROTECTED", "RESTRICTED"}) j["by_class"][c] = s.by_class.count(c) ? s.by_class.at(c) : 0;
+  for (auto c : {"UNRESTRICTED", "PROTECTED", "RESTRICTED"})
+    j["by_class"][c] = s.by_class.count(c) ? s.by_class.at(c) : 0;
   j["by_status"] = Json::object();
   for (const auto& [k, v] : s.by_status) j["by_status"][k] = v;
   j["violations"] = Json::object();
@@ -155,24 +161,29 @@ Record RecordFromJson(const Json& j) {
   Record r;
   r.path = j.at("path").get<std::string>();
   r.real_path = j.value("real_path", r.path);
-  if (j.contains("container") && !j["container"].is_null()) r.container = j["container"].get<std::string>();
+  if (j.contains("container") && !j["container"].is_null())
+    r.container = j["container"].get<std::string>();
   r.size = j.value("size", uint64_t{0});
   r.mtime = ParseTimestamp(j.value("mtime", std::string())).value_or(0);
   r.mime = j.value("mime", "");
   r.outcome.status = ScanStatusFromString(j.value("status", "error")).value_or(ScanStatus::kError);
-  if (j.contains("status_reason") && j["status_reason"].is_string()) r.outcome.reason = j["status_reason"];
-  r.verdict.data_class = DataClassFromString(j.value("class", "UNRESTRICTED")).value_or(DataClass::kUnrestricted);
+  if (j.contains("status_reason") && j["status_reason"].is_string())
+    r.outcome.reason = j["status_reason"];
+  r.verdict.data_class =
+      DataClassFromString(j.value("class", "UNRESTRICTED")).value_or(DataClass::kUnrestricted);
   r.verdict.subjects = j.value("subjects", 0);
   if (j.contains("reasons")) r.verdict.reasons = j["reasons"].get<std::vector<std::string>>();
   if (j.contains("detections"))
     for (const auto& [k, v] : j["detections"].items()) r.verdict.detections[k] = v.get<int>();
   if (j.contains("samples"))
     for (const auto& s : j["samples"])
-      r.verdict.samples.push_back({s.value("detector", ""), s.value("masked", ""), s.value("where", ""),
-                                   ConfidenceFromString(s.value("confidence", "medium")).value_or(Confidence::kMedium)});
+      r.verdict.samples.push_back(
+          {s.value("detector", ""), s.value("masked", ""), s.value("where", ""),
+           ConfidenceFromString(s.value("confidence", "medium")).value_or(Confidence::kMedium)});
   if (j.contains("location")) {
     const Json& l = j["location"];
-    r.location.kind = LocationKindFromString(l.value("kind", "unknown")).value_or(LocationKind::kUnknown);
+    r.location.kind =
+        LocationKindFromString(l.value("kind", "unknown")).value_or(LocationKind::kUnknown);
     if (l.contains("drive") && l["drive"].is_string()) r.location.drive = l["drive"];
     r.location.encrypted = l.value("encrypted", false);
     r.location.secure = l.value("secure", false);
@@ -180,8 +191,10 @@ Record RecordFromJson(const Json& j) {
   }
   if (j.contains("violations"))
     for (const auto& v : j["violations"])
-      r.violations.push_back({v.value("rule", ""), SeverityFromString(v.value("severity", "medium")).value_or(Severity::kMedium),
-                              v.value("message", ""), v.value("source", "")});
+      r.violations.push_back(
+          {v.value("rule", ""),
+           SeverityFromString(v.value("severity", "medium")).value_or(Severity::kMedium),
+           v.value("message", ""), v.value("source", "")});
   r.owner = j.value("owner", "");
   r.depth = j.value("depth", 0u);
   if (j.contains("attributes"))
@@ -196,8 +209,10 @@ Summary SummaryFromJson(const Json& j) {
   s.elapsed_s = j.value("elapsed_s", 0.0);
   for (auto key : {"by_class", "by_status", "violations", "by_severity"}) {
     if (!j.contains(key)) continue;
-    auto& m = std::string_view(key) == "by_class" ? s.by_class : std::string_view(key) == "by_status" ? s.by_status
-              : std::string_view(key) == "violations" ? s.violations : s.by_severity;
+    auto& m = std::string_view(key) == "by_class"     ? s.by_class
+              : std::string_view(key) == "by_status"  ? s.by_status
+              : std::string_view(key) == "violations" ? s.violations
+                                                      : s.by_severity;
     for (const auto& [k, v] : j[key].items()) m[k] = v.get<uint64_t>();
   }
   if (j.contains("roots")) s.roots = j["roots"].get<std::vector<std::string>>();

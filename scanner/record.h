@@ -4,11 +4,10 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "classifiers/detector.h"
 #include "classifiers/verdict.h"
@@ -19,32 +18,32 @@
 namespace datasweep {
 
 struct Record {
-  std::string path;                        // display path (drive-mapped; members "a.zip!/b.csv")
-  std::string real_path;                   // the path on this machine (members: outer's path + "!/…")
-  std::optional<std::string> container;    // display path of the outermost container
+  std::string path;       // display path (drive-mapped; members "a.zip!/b.csv")
+  std::string real_path;  // the path on this machine (members: outer's path + "!/…")
+  std::optional<std::string> container;  // display path of the outermost container
   uint64_t size = 0;
-  int64_t mtime = 0;                       // seconds since the epoch (UTC)
+  int64_t mtime = 0;  // seconds since the epoch (UTC)
   std::string mime;
-  Outcome outcome;                         // status + status_reason
-  Verdict verdict;                         // class, subjects, reasons, detections, samples
+  Outcome outcome;  // status + status_reason
+  Verdict verdict;  // class, subjects, reasons, detections, samples
   Location location;
   std::vector<Violation> violations;
   // Extensions beyond SPEC §5 (additive).
-  std::string owner;                       // file owner's user name (or uid) for the DPO report
-  uint32_t depth = 0;                      // 0 on disk; 1 for a.zip!/b, …
+  std::string owner;   // file owner's user name (or uid) for the DPO report
+  uint32_t depth = 0;  // 0 on disk; 1 for a.zip!/b, …
   std::map<std::string, std::string> attributes;  // "photo", "camera", "executable", …
 };
 
 struct Summary {
-  uint64_t files = 0;                      // records written (files and members)
-  uint64_t bytes = 0;                      // bytes of top-level files scanned
+  uint64_t files = 0;  // records written (files and members)
+  uint64_t bytes = 0;  // bytes of top-level files scanned
   double elapsed_s = 0;
   std::map<std::string, uint64_t> by_class;
   std::map<std::string, uint64_t> by_status;
   std::map<std::string, uint64_t> violations;   // rule id → count
   std::map<std::string, uint64_t> by_severity;  // severity → count
   std::vector<std::string> roots;
-  std::string started;                     // RFC 3339 UTC
+  std::string started;  // RFC 3339 UTC
   std::string finished;
 
   void Add(const Record& r, bool top_level);

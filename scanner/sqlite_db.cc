@@ -4,14 +4,15 @@ namespace datasweep {
 namespace {
 
 [[noreturn]] void Fail(sqlite3* db, std::string_view what) {
-  throw StateError("state database: " + std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+  throw StateError("state database: " + std::string(what) + ": " +
+                   (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 }  // namespace
 
 SqliteStmt::SqliteStmt(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
-                         nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt_, nullptr) != SQLITE_OK)
     Fail(db, "prepare \"" + std::string(sql.substr(0, 60)) + "\"");
 }
 
@@ -44,7 +45,8 @@ SqliteStmt& SqliteStmt::Bind(int i, std::string_view v) {
 }
 
 SqliteStmt& SqliteStmt::BindBlob(int i, std::string_view v) {
-  if (sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT) != SQLITE_OK) Fail(db_, "bind");
+  if (sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+    Fail(db_, "bind");
   return *this;
 }
 
@@ -76,7 +78,8 @@ void SqliteStmt::Reset() {
 std::string_view SqliteStmt::Bytes(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
   const int n = sqlite3_column_bytes(stmt_, col);
-  return p ? std::string_view(static_cast<const char*>(p), static_cast<size_t>(n)) : std::string_view();
+  return p ? std::string_view(static_cast<const char*>(p), static_cast<size_t>(n))
+           : std::string_view();
 }
 
 SqliteDb::SqliteDb(const std::string& path, int flags) {

@@ -9,7 +9,9 @@
 namespace datasweep {
 namespace {
 
-Json LocationExtras(const Location& l) { return {{"prefix", l.prefix}, {"origin", l.origin}, {"drive", l.drive}}; }
+Json LocationExtras(const Location& l) {
+  return {{"prefix", l.prefix}, {"origin", l.origin}, {"drive", l.drive}};
+}
 
 }  // namespace
 
@@ -25,9 +27,11 @@ Json RecordToWire(const Record& r) {
     j["samples"][i]["masked"] = r.verdict.samples[i].masked;
     j["samples"][i]["where"] = r.verdict.samples[i].where;
   }
-  for (size_t i = 0; i < r.violations.size(); ++i) j["violations"][i]["message"] = r.violations[i].message;
+  for (size_t i = 0; i < r.violations.size(); ++i)
+    j["violations"][i]["message"] = r.violations[i].message;
   for (const auto& [k, v] : r.attributes) j["attributes"][k] = v;
-  j["_wire"] = {{"mtime", r.mtime}, {"has_credential", r.verdict.has_credential},
+  j["_wire"] = {{"mtime", r.mtime},
+                {"has_credential", r.verdict.has_credential},
                 {"location", LocationExtras(r.location)}};
   return j;
 }

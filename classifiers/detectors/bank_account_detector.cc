@@ -13,13 +13,15 @@ class BankAccountDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    return {R"(\b\d{2}[- ]?\d{2}[- ]?\d{2}\b[^\d]{1,40}\b\d{8}\b)", R"(\b\d{8}\b[^\d]{1,40}\b\d{2}-\d{2}-\d{2}\b)"};
+    return {R"(\b\d{2}[- ]?\d{2}[- ]?\d{2}\b[^\d]{1,40}\b\d{8}\b)",
+            R"(\b\d{8}\b[^\d]{1,40}\b\d{2}-\d{2}-\d{2}\b)"};
   }
   std::vector<std::string_view> ContextWords() const override {
     return {"sort code", "account", "acc no", "bank", "bacs", "direct debit", "payee", "a/c"};
   }
   std::vector<std::string_view> NegativeContextWords() const override {
-    return {"school", "academy", "trust", "college", "council", "remittance", "pay to", "payable to"};
+    return {"school",  "academy",    "trust",  "college",
+            "council", "remittance", "pay to", "payable to"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     if (detector_util::GluedDigit(c.before, c.after)) return std::nullopt;
@@ -29,12 +31,15 @@ class BankAccountDetector final : public Detector {
     if (digits.size() != 14 || detector_util::AllSame(digits)) return std::nullopt;
     // The gap between the two numbers must itself read like banking ("Account No:").
     const std::string lower = detector_util::Lower(c.match);
-    const bool labelled = lower.find("acc") != std::string::npos || lower.find("a/c") != std::string::npos ||
+    const bool labelled = lower.find("acc") != std::string::npos ||
+                          lower.find("a/c") != std::string::npos ||
                           lower.find("sort") != std::string::npos;
     return Validated{digits, Confidence::kMedium, !labelled, "sort code and account number"};
   }
 };
 
 }  // namespace
-std::unique_ptr<Detector> MakeBankAccountDetector() { return std::make_unique<BankAccountDetector>(); }
+std::unique_ptr<Detector> MakeBankAccountDetector() {
+  return std::make_unique<BankAccountDetector>();
+}
 }  // namespace datasweep

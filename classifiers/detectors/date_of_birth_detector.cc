@@ -17,11 +17,13 @@ class DateOfBirthDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    return {R"(\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b)", R"(\b(?:19|20)\d{2}-\d{2}-\d{2}\b)",
-            R"((?i)\b\d{1,2}(?:st|nd|rd|th)?(?: of)?[ \-](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?[ \-](?:19|20)\d{2}\b)"};
+    return {
+        R"(\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b)", R"(\b(?:19|20)\d{2}-\d{2}-\d{2}\b)",
+        R"((?i)\b\d{1,2}(?:st|nd|rd|th)?(?: of)?[ \-](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?[ \-](?:19|20)\d{2}\b)"};
   }
   std::vector<std::string_view> ContextWords() const override {
-    return {"dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "birthday", "d o b"};
+    return {"dob",       "d.o.b", "date of birth", "birth date",
+            "birthdate", "born",  "birthday",      "d o b"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     const auto date = ParseUkDate(c.match);
@@ -38,5 +40,7 @@ class DateOfBirthDetector final : public Detector {
 };
 
 }  // namespace
-std::unique_ptr<Detector> MakeDateOfBirthDetector() { return std::make_unique<DateOfBirthDetector>(); }
+std::unique_ptr<Detector> MakeDateOfBirthDetector() {
+  return std::make_unique<DateOfBirthDetector>();
+}
 }  // namespace datasweep

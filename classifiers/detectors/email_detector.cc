@@ -10,17 +10,22 @@ namespace datasweep {
 namespace {
 
 constexpr std::array<std::string_view, 48> kRoleLocalParts = {
-    "office", "info", "admin", "administrator", "enquiries", "enquiry", "helpdesk", "head",
-    "headteacher", "reception", "finance", "hr", "support", "noreply", "no-reply", "postmaster",
-    "webmaster", "contact", "sales", "accounts", "bursar", "clerk", "governors", "safeguarding",
-    "dpo", "ict", "it", "itsupport", "attendance", "exams", "careers", "senco", "sendco",
-    "welcome", "hello", "admissions", "payroll", "data", "dataprotection", "privacy", "press",
-    "media", "marketing", "schooloffice", "mail", "abuse", "security", "servicedesk"};
+    "office",     "info",      "admin",      "administrator",  "enquiries",
+    "enquiry",    "helpdesk",  "head",       "headteacher",    "reception",
+    "finance",    "hr",        "support",    "noreply",        "no-reply",
+    "postmaster", "webmaster", "contact",    "sales",          "accounts",
+    "bursar",     "clerk",     "governors",  "safeguarding",   "dpo",
+    "ict",        "it",        "itsupport",  "attendance",     "exams",
+    "careers",    "senco",     "sendco",     "welcome",        "hello",
+    "admissions", "payroll",   "data",       "dataprotection", "privacy",
+    "press",      "media",     "marketing",  "schooloffice",   "mail",
+    "abuse",      "security",  "servicedesk"};
 
 constexpr std::array<std::string_view, 16> kWebmail = {
-    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "outlook.com", "live.com",
-    "live.co.uk", "yahoo.com", "yahoo.co.uk", "icloud.com", "me.com", "aol.com",
-    "btinternet.com", "sky.com", "virginmedia.com", "protonmail.com"};
+    "gmail.com",      "googlemail.com", "hotmail.com",     "hotmail.co.uk",
+    "outlook.com",    "live.com",       "live.co.uk",      "yahoo.com",
+    "yahoo.co.uk",    "icloud.com",     "me.com",          "aol.com",
+    "btinternet.com", "sky.com",        "virginmedia.com", "protonmail.com"};
 
 class EmailDetector final : public Detector {
  public:
@@ -30,7 +35,8 @@ class EmailDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    return {R"([A-Za-z0-9][A-Za-z0-9._%+'\-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b)"};
+    return {
+        R"([A-Za-z0-9][A-Za-z0-9._%+'\-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b)"};
   }
   std::vector<std::string_view> ContextWords() const override {
     return {"email", "e-mail", "parent", "carer", "mother", "father", "contact", "personal"};
@@ -39,20 +45,23 @@ class EmailDetector final : public Detector {
     // The regex cannot look behind: reject a match that starts inside a longer local part.
     if (!c.before.empty()) {
       const char p = c.before.back();
-      if (std::isalnum(static_cast<unsigned char>(p)) || p == '.' || p == '_' || p == '-' || p == '+')
+      if (std::isalnum(static_cast<unsigned char>(p)) || p == '.' || p == '_' || p == '-' ||
+          p == '+')
         return std::nullopt;
     }
     const std::string v = detector_util::Lower(c.match);
     const size_t at = v.find('@');
     const std::string_view local(v.data(), at), domain(v.data() + at + 1, v.size() - at - 1);
     std::string base(local);
-    base.erase(std::remove_if(base.begin(), base.end(), [](char ch) { return ch == '.' || ch == '_'; }),
-               base.end());
+    base.erase(
+        std::remove_if(base.begin(), base.end(), [](char ch) { return ch == '.' || ch == '_'; }),
+        base.end());
     for (std::string_view role : kRoleLocalParts) {
       if (local == role || base == role) return std::nullopt;
       // "wcaicthelpdesk@", "year7office@", "admin.team@": a longer role word inside the name.
       if (role.size() >= 5 && base.find(role) != std::string::npos) return std::nullopt;
-      if (local.starts_with(std::string(role) + ".") || local.starts_with(std::string(role) + "-")) return std::nullopt;
+      if (local.starts_with(std::string(role) + ".") || local.starts_with(std::string(role) + "-"))
+        return std::nullopt;
     }
     if (domain.ends_with("example.com") || domain.ends_with("example.org") || domain == "localhost")
       return std::nullopt;

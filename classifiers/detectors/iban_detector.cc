@@ -15,7 +15,9 @@ class IbanDetector final : public Detector {
   std::vector<std::string> Patterns() const override {
     return {R"(\b[A-Z]{2}\d{2} ?[A-Z0-9]{4}(?: ?[A-Z0-9]{4}){2,6}(?: ?[A-Z0-9]{1,3})?\b)"};
   }
-  std::vector<std::string_view> ContextWords() const override { return {"iban", "bank", "account", "bic", "swift"}; }
+  std::vector<std::string_view> ContextWords() const override {
+    return {"iban", "bank", "account", "bic", "swift"};
+  }
   std::vector<std::string_view> NegativeContextWords() const override {
     return {"school", "academy", "trust", "college", "council", "pay to", "payable to"};
   }

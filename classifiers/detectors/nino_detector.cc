@@ -14,7 +14,8 @@ class NinoDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    return {R"((?i)\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b)"};
+    return {
+        R"((?i)\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b)"};
   }
   std::vector<std::string_view> ContextWords() const override {
     return {"national insurance", "ni number", "ni no", "nino", "nic ", "n.i."};
@@ -25,7 +26,8 @@ class NinoDetector final : public Detector {
     // Admin prefixes (CR, MW, NC, PP, PY, PZ) pass the letter rules but are never issued.
     static constexpr std::string_view kAdmin[] = {"CR", "MW", "NC", "PP", "PY", "PZ"};
     for (auto p : kAdmin)
-      if (v.compare(0, 2, p) == 0) return Validated{v, Confidence::kLow, true, "administrative NI prefix"};
+      if (v.compare(0, 2, p) == 0)
+        return Validated{v, Confidence::kLow, true, "administrative NI prefix"};
     // Mixed-case forms like "Ab123456c" are rare in real records; all-lower is common in exports.
     return Validated{v, Confidence::kMedium, false, "NI prefix and suffix valid"};
   }

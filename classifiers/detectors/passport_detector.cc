@@ -13,7 +13,9 @@ class PassportDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override { return {R"(\b\d{9}\b)"}; }
-  std::vector<std::string_view> ContextWords() const override { return {"passport", "hmpo", "travel document"}; }
+  std::vector<std::string_view> ContextWords() const override {
+    return {"passport", "hmpo", "travel document"};
+  }
   std::optional<Validated> Validate(const Candidate& c) const override {
     if (detector_util::GluedDigit(c.before, c.after)) return std::nullopt;
     const std::string v(c.match);

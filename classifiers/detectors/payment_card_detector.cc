@@ -14,10 +14,12 @@ class PaymentCardDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    return {R"(\b[2-6]\d{3}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}\b)", R"(\b3[0-9]\d{2}[ \-]?\d{6}[ \-]?\d{4,5}\b)"};
+    return {R"(\b[2-6]\d{3}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}\b)",
+            R"(\b3[0-9]\d{2}[ \-]?\d{6}[ \-]?\d{4,5}\b)"};
   }
   std::vector<std::string_view> ContextWords() const override {
-    return {"card", "visa", "mastercard", "amex", "expiry", "expires", "cvv", "cvc", "parentpay", "debit", "credit"};
+    return {"card", "visa", "mastercard", "amex",  "expiry", "expires",
+            "cvv",  "cvc",  "parentpay",  "debit", "credit"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     if (detector_util::GluedDigit(c.before, c.after)) return std::nullopt;
@@ -31,5 +33,7 @@ class PaymentCardDetector final : public Detector {
 };
 
 }  // namespace
-std::unique_ptr<Detector> MakePaymentCardDetector() { return std::make_unique<PaymentCardDetector>(); }
+std::unique_ptr<Detector> MakePaymentCardDetector() {
+  return std::make_unique<PaymentCardDetector>();
+}
 }  // namespace datasweep

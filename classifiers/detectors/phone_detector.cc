@@ -28,8 +28,9 @@ std::string_view Classify(const std::string& n) {
 // address ("Tel 01632 960123 | office@school.sch.uk"): a letterhead, not a person's number.
 bool LetterheadLine(std::string_view after) {
   const std::string line = detector_util::Lower(after.substr(0, after.find('\n')));
-  static constexpr std::string_view kOrg[] = {"office@", "info@", "admin@", "enquiries@", "reception@",
-                                              "enquiry@", "contact@", "www.", "http"};
+  static constexpr std::string_view kOrg[] = {"office@",    "info@",      "admin@",
+                                              "enquiries@", "reception@", "enquiry@",
+                                              "contact@",   "www.",       "http"};
   for (std::string_view w : kOrg)
     if (line.find(w) != std::string::npos) return true;
   return false;
@@ -43,32 +44,38 @@ class PhoneDetector final : public Detector {
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    return {R"((?:(?:\+|\b00)44[ \-]?(?:\(0\)[ \-]?)?|\(0|\b0)\d{2,4}\)?[ \-]?\d{3,4}[ \-]?\d{3,4}\b)"};
+    return {
+        R"((?:(?:\+|\b00)44[ \-]?(?:\(0\)[ \-]?)?|\(0|\b0)\d{2,4}\)?[ \-]?\d{3,4}[ \-]?\d{3,4}\b)"};
   }
   std::vector<std::string_view> ContextWords() const override {
-    return {"tel", "phone", "mobile", "mob", "home", "contact", "emergency", "parent", "carer",
-            "mother", "father", "priority", "call", "work no", "number"};
+    return {"tel",   "phone",  "mobile", "mob",      "home", "contact", "emergency", "parent",
+            "carer", "mother", "father", "priority", "call", "work no", "number"};
   }
   std::vector<std::string_view> NegativeContextWords() const override {
-    return {"school", "academy", "trust", "college", "office", "reception", "switchboard",
-            "enquiries", "fax", "www.", "registered", "head office", "council", "ltd", "limited", "plc",
-            "invoice", "bill to", "vat ", "supplier", "company"};
+    return {"school",      "academy",   "trust",   "college", "office",     "reception",
+            "switchboard", "enquiries", "fax",     "www.",    "registered", "head office",
+            "council",     "ltd",       "limited", "plc",     "invoice",    "bill to",
+            "vat ",        "supplier",  "company"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
-    if (!c.before.empty() && (std::isdigit(static_cast<unsigned char>(c.before.back())) || c.before.back() == '+'))
+    if (!c.before.empty() &&
+        (std::isdigit(static_cast<unsigned char>(c.before.back())) || c.before.back() == '+'))
       return std::nullopt;
-    if (!c.after.empty() && std::isdigit(static_cast<unsigned char>(c.after.front()))) return std::nullopt;
+    if (!c.after.empty() && std::isdigit(static_cast<unsigned char>(c.after.front())))
+      return std::nullopt;
     if (LetterheadLine(c.after)) return std::nullopt;
     std::string digits;
     for (char ch : c.match)
       if (std::isdigit(static_cast<unsigned char>(ch))) digits.push_back(ch);
-    if (digits.compare(0, 4, "0044") == 0) digits = "0" + digits.substr(4);
-    else if (c.match.find('+') != std::string_view::npos && digits.compare(0, 2, "44") == 0) digits = "0" + digits.substr(2);
+    if (digits.compare(0, 4, "0044") == 0)
+      digits = "0" + digits.substr(4);
+    else if (c.match.find('+') != std::string_view::npos && digits.compare(0, 2, "44") == 0)
+      digits = "0" + digits.substr(2);
     if (digits.size() > 11 && digits.compare(1, 1, "0") == 0) digits.erase(1, 1);  // +44 (0)…
     const std::string_view type = Classify(digits);
     if (type.empty()) return std::nullopt;
-    const bool grouped = detector_util::HasSeparator(c.match) || c.match.find('(') != std::string_view::npos ||
-                         c.match.front() == '+';
+    const bool grouped = detector_util::HasSeparator(c.match) ||
+                         c.match.find('(') != std::string_view::npos || c.match.front() == '+';
     return Validated{digits, type == "mobile" ? Confidence::kMedium : Confidence::kLow, !grouped,
                      std::string("UK ") + std::string(type) + " number"};
   }

@@ -33,11 +33,13 @@ constexpr std::string_view kWeak =
     R"((?i)\b(?:sen|send|fsm|medication|inhaler|counselling|religion|suspension|suspended|excluded|)"
     R"(exclusion|police|diagnosed|diagnosis|eal|neglect|anxiety|abuse)\b)";
 
-constexpr std::array<std::string_view, 12> kNegations = {"no ",  "not ",  "none", "without", "nil ",  "n/a",
-                                                         "never", "no-", "non-", "free of", "denies", "nka"};
+constexpr std::array<std::string_view, 12> kNegations = {"no ",  "not ",    "none",   "without",
+                                                         "nil ", "n/a",     "never",  "no-",
+                                                         "non-", "free of", "denies", "nka"};
 
 bool Negated(std::string_view before, std::string_view after) {
-  const std::string b = detector_util::Lower(before.substr(before.size() > 20 ? before.size() - 20 : 0));
+  const std::string b =
+      detector_util::Lower(before.substr(before.size() > 20 ? before.size() - 20 : 0));
   for (auto n : kNegations)
     if (b.find(n) != std::string::npos) return true;
   std::string a = detector_util::Lower(after.substr(0, 16));
@@ -46,14 +48,33 @@ bool Negated(std::string_view before, std::string_view after) {
   const size_t start = a.find_first_not_of(' ');
   if (start == std::string::npos) return false;
   const std::string_view rest = std::string_view(a).substr(start);
-  if (rest.starts_with("none") || rest.starts_with("no ") || rest == "no" || rest.starts_with("n/a") ||
-      rest.starts_with("nil") || rest.starts_with("nka") || rest.starts_with("not known"))
+  if (rest.starts_with("none") || rest.starts_with("no ") || rest == "no" ||
+      rest.starts_with("n/a") || rest.starts_with("nil") || rest.starts_with("nka") ||
+      rest.starts_with("not known"))
     return true;
   // "pupil premium spending", "SEN policy", "medical room": about the school, not a person.
-  static constexpr std::array<std::string_view, 22> kInstitutional = {
-      "spending", "funding", "strategy", "grant", "allocation", "budget", "policy", "policies", "statement",
-      "report", "lead", "co-ordinator", "coordinator", "training", "room", "register is", "governor",
-      "provision map", "information report", "review", "audit", "team"};
+  static constexpr std::array<std::string_view, 22> kInstitutional = {"spending",
+                                                                      "funding",
+                                                                      "strategy",
+                                                                      "grant",
+                                                                      "allocation",
+                                                                      "budget",
+                                                                      "policy",
+                                                                      "policies",
+                                                                      "statement",
+                                                                      "report",
+                                                                      "lead",
+                                                                      "co-ordinator",
+                                                                      "coordinator",
+                                                                      "training",
+                                                                      "room",
+                                                                      "register is",
+                                                                      "governor",
+                                                                      "provision map",
+                                                                      "information report",
+                                                                      "review",
+                                                                      "audit",
+                                                                      "team"};
   for (auto w : kInstitutional)
     if (rest.starts_with(w)) return true;
   return false;
@@ -62,28 +83,35 @@ bool Negated(std::string_view before, std::string_view after) {
 class SpecialCategoryDetector final : public Detector {
  public:
   const DetectorInfo& Info() const override {
-    static constexpr DetectorInfo kInfo{"special_category", DetailKind::kSpecial, false,
-                                        "special-category or school-sensitive data (SEN, medical, safeguarding, FSM, …)"};
+    static constexpr DetectorInfo kInfo{
+        "special_category", DetailKind::kSpecial, false,
+        "special-category or school-sensitive data (SEN, medical, safeguarding, FSM, …)"};
     return kInfo;
   }
-  std::vector<std::string> Patterns() const override { return {std::string(kStrong), std::string(kWeak)}; }
+  std::vector<std::string> Patterns() const override {
+    return {std::string(kStrong), std::string(kWeak)};
+  }
   std::vector<std::string_view> ContextWords() const override {
-    return {"pupil", "child", "student", "his ", "her ", " he ", " she ", "son", "daughter", "diagnosed", "needs",
-            "status", "plan", "register", "employee", "absence", "disclosed"};
+    return {"pupil", "child",    "student",  "his ",      "her ",     " he ",
+            " she ", "son",      "daughter", "diagnosed", "needs",    "status",
+            "plan",  "register", "employee", "absence",   "disclosed"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
     if (Negated(c.before, c.after)) return std::nullopt;
     const std::string term = detector_util::Lower(c.match);
     static const std::array<std::string_view, 18> kWeakTerms = {
-        "sen", "send", "fsm", "medication", "inhaler", "counselling", "religion", "suspension", "suspended",
-        "excluded", "exclusion", "police", "diagnosed", "diagnosis", "eal", "neglect", "anxiety",
-        "abuse"};
+        "sen",       "send",       "fsm",       "medication", "inhaler",   "counselling",
+        "religion",  "suspension", "suspended", "excluded",   "exclusion", "police",
+        "diagnosed", "diagnosis",  "eal",       "neglect",    "anxiety",   "abuse"};
     bool weak = false;
     for (auto w : kWeakTerms) weak |= term == w;
-    return Validated{term, weak ? Confidence::kLow : Confidence::kMedium, weak, weak ? "sensitive term with a person word" : "sensitive term"};
+    return Validated{term, weak ? Confidence::kLow : Confidence::kMedium, weak,
+                     weak ? "sensitive term with a person word" : "sensitive term"};
   }
 };
 
 }  // namespace
-std::unique_ptr<Detector> MakeSpecialCategoryDetector() { return std::make_unique<SpecialCategoryDetector>(); }
+std::unique_ptr<Detector> MakeSpecialCategoryDetector() {
+  return std::make_unique<SpecialCategoryDetector>();
+}
 }  // namespace datasweep

@@ -10,8 +10,9 @@ namespace {
 class UlnDetector final : public Detector {
  public:
   const DetectorInfo& Info() const override {
-    static constexpr DetectorInfo kInfo{"uln", DetailKind::kIdentifier, true,
-                                        "Unique Learner Number (mod-11 check digit; needs context)"};
+    static constexpr DetectorInfo kInfo{
+        "uln", DetailKind::kIdentifier, true,
+        "Unique Learner Number (mod-11 check digit; needs context)"};
     return kInfo;
   }
   std::vector<std::string> Patterns() const override { return {R"(\b[1-9]\d{9}\b)"}; }

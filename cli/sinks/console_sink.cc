@@ -28,16 +28,23 @@ class ConsoleSink final : public RecordSink {
   ConsoleSink(std::ostream& out, const SinkOptions& o) : out_(out), options_(o) {}
 
   void Write(const Record& r) override {
-    const bool uninspected = r.outcome.status == ScanStatus::kEncrypted || r.outcome.status == ScanStatus::kError ||
+    const bool uninspected = r.outcome.status == ScanStatus::kEncrypted ||
+                             r.outcome.status == ScanStatus::kError ||
                              r.outcome.status == ScanStatus::kUnsupported;
     if (uninspected && r.depth == 0) ++uninspected_;
     planner_.Add(r);
     if (r.violations.empty() && !(options_.verbose && r.depth == 0)) return;
     Severity worst = Severity::kNone;
     for (const auto& v : r.violations) worst = std::max(worst, v.severity);
-    Item item{worst, r.verdict.data_class, r.path, r.verdict.reasons.empty() ? "" : r.verdict.reasons.front(), {}};
-    for (const auto& v : r.violations) item.actions.push_back(v.message + "  [" + v.rule + ", " + v.source + "]");
-    if (!r.outcome.reason.empty()) item.actions.push_back(std::string(ToString(r.outcome.status)) + ": " + r.outcome.reason);
+    Item item{worst,
+              r.verdict.data_class,
+              r.path,
+              r.verdict.reasons.empty() ? "" : r.verdict.reasons.front(),
+              {}};
+    for (const auto& v : r.violations)
+      item.actions.push_back(v.message + "  [" + v.rule + ", " + v.source + "]");
+    if (!r.outcome.reason.empty())
+      item.actions.push_back(std::string(ToString(r.outcome.status)) + ": " + r.outcome.reason);
     items_.push_back(std::move(item));
     // Keep memory flat on huge sweeps: only the worst kMaxListed files are listed.
     if (items_.size() > 2 * kMaxListed) Trim();
@@ -45,7 +52,8 @@ class ConsoleSink final : public RecordSink {
 
   void Finish(const Summary& s) override {
     Trim();
-    out_ << Bold("datasweep") << ": scanned " << s.files << " files and members (" << Bytes(s.bytes) << ") in ";
+    out_ << Bold("datasweep") << ": scanned " << s.files << " files and members (" << Bytes(s.bytes)
+         << ") in ";
     char t[32];
     std::snprintf(t, sizeof t, "%.1f s", s.elapsed_s);
     out_ << t << "\n\n";
@@ -71,7 +79,11 @@ class ConsoleSink final : public RecordSink {
       out_ << line;
     }
     if (!items_.empty()) {
-      out_ << "\n" << Bold("Files to act on") << " (worst first" << (dropped_ ? ", " + std::to_string(dropped_) + " more in the full report" : std::string()) << "):\n";
+      out_ << "\n"
+           << Bold("Files to act on") << " (worst first"
+           << (dropped_ ? ", " + std::to_string(dropped_) + " more in the full report"
+                        : std::string())
+           << "):\n";
       for (const auto& i : items_) {
         char head[48];
         std::snprintf(head, sizeof head, "  %-8s %-12s ", Upper(ToString(i.severity)).c_str(),
@@ -91,7 +103,8 @@ class ConsoleSink final : public RecordSink {
   void WriteRemediation() {
     const auto plan = planner_.Plan();
     if (plan.empty()) return;
-    out_ << "\n" << Bold("Laptop-return list") << " (local drives and removable media, by owner):\n";
+    out_ << "\n"
+         << Bold("Laptop-return list") << " (local drives and removable media, by owner):\n";
     for (const auto& owner : plan) {
       out_ << "  " << owner.owner << " (" << owner.items.size()
            << (owner.items.size() == 1 ? " file" : " files") << ")\n";
@@ -129,10 +142,14 @@ class ConsoleSink final : public RecordSink {
     for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return u;
   }
-  std::string Bold(const std::string& s) const { return options_.color ? "\x1b[1m" + s + "\x1b[0m" : s; }
+  std::string Bold(const std::string& s) const {
+    return options_.color ? "\x1b[1m" + s + "\x1b[0m" : s;
+  }
   std::string Colour(const std::string& cls, const std::string& s) const {
     if (!options_.color) return s;
-    const char* code = cls == "RESTRICTED" ? "\x1b[31m" : cls == "PROTECTED" ? "\x1b[33m" : "\x1b[32m";
+    const char* code = cls == "RESTRICTED"  ? "\x1b[31m"
+                       : cls == "PROTECTED" ? "\x1b[33m"
+                                            : "\x1b[32m";
     return code + s + "\x1b[0m";
   }
 

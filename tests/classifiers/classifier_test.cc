@@ -39,7 +39,8 @@ Verdict ClassList(int pupils, const std::vector<std::string>& header) {
 
 }  // namespace
 
-TEST_CASE("a class list of 30 pupils with UPNs and DOBs is RESTRICTED with 30 subjects", "[classifier]") {
+TEST_CASE("a class list of 30 pupils with UPNs and DOBs is RESTRICTED with 30 subjects",
+          "[classifier]") {
   const Verdict v = ClassList(30, {"Forename", "Legal Surname", "UPN", "DOB"});
   CHECK(v.data_class == DataClass::kRestricted);
   CHECK(v.subjects == 30);
@@ -84,9 +85,10 @@ TEST_CASE("a complete record for one person is RESTRICTED", "[classifier]") {
 
 TEST_CASE("role contacts and event dates do not raise the class", "[classifier]") {
   ContentAnalyzer a(Set(), ClassifierSettings{}, 1 << 30);
-  a.OnText("Oakfield Academy, School Office Tel: 0113 496 0000, office@oakfield.sch.uk\n"
-           "Sports day is on 01/07/2026. Invoice 9434765918. ISBN 9780140449136.\n",
-           "");
+  a.OnText(
+      "Oakfield Academy, School Office Tel: 0113 496 0000, office@oakfield.sch.uk\n"
+      "Sports day is on 01/07/2026. Invoice 9434765918. ISBN 9780140449136.\n",
+      "");
   const Verdict v = a.Finish();
   CHECK(v.data_class == DataClass::kUnrestricted);
   CHECK(v.subjects == 0);

@@ -14,7 +14,8 @@ const DetectorSet& Set() {
 }
 
 // Validated detections of `id` in `text`.
-std::vector<Detection> Find(std::string_view text, std::string_view id, std::string_view header = "") {
+std::vector<Detection> Find(std::string_view text, std::string_view id,
+                            std::string_view header = "") {
   std::vector<Detection> out;
   Set().Scan(text, 0, true, header, [&](const Detection& d) {
     if (d.detector->Info().id == id) out.push_back(d);
@@ -26,9 +27,9 @@ std::vector<Detection> Find(std::string_view text, std::string_view id, std::str
 
 TEST_CASE("upn", "[detectors]") {
   CHECK(Find("Pupil UPN: H801200001001 (Year 7)", "upn").size() == 1);
-  CHECK(Find("ref A801200005001", "upn").empty());           // check letter wrong
-  CHECK(Find("H8012000010011", "upn").empty());              // 14 chars: not a UPN
-  CHECK(Find("UPN h801200001001", "upn").size() == 1);       // lower case in exports
+  CHECK(Find("ref A801200005001", "upn").empty());      // check letter wrong
+  CHECK(Find("H8012000010011", "upn").empty());         // 14 chars: not a UPN
+  CHECK(Find("UPN h801200001001", "upn").size() == 1);  // lower case in exports
 }
 
 TEST_CASE("uln needs context", "[detectors]") {
@@ -52,9 +53,9 @@ TEST_CASE("nhs number", "[detectors]") {
   CHECK(Find("see 943 476 5919 above", "nhs_number").size() == 1);  // 3-3-4 form stands alone
   CHECK(Find("invoice 9434765919", "nhs_number").empty());          // bare 10 digits need context
   CHECK(Find("NHS number 9434765919", "nhs_number").size() == 1);
-  CHECK(Find("NHS No: 111 111 1111", "nhs_number").empty());        // repeated digits
-  CHECK(Find("NHS No: 943 476 5918", "nhs_number").empty());        // checksum fails
-  CHECK(Find("tel 0943 476 59190", "nhs_number").empty());          // inside a longer number
+  CHECK(Find("NHS No: 111 111 1111", "nhs_number").empty());  // repeated digits
+  CHECK(Find("NHS No: 943 476 5918", "nhs_number").empty());  // checksum fails
+  CHECK(Find("tel 0943 476 59190", "nhs_number").empty());    // inside a longer number
 }
 
 TEST_CASE("email: role mailboxes are not personal", "[detectors]") {
@@ -69,7 +70,7 @@ TEST_CASE("phone: numbering plan, not any 11 digits", "[detectors]") {
   CHECK(Find("call +44 (0)7911 123456", "phone").size() == 1);
   CHECK(Find("Tel (0161) 496 0000", "phone").size() == 1);
   CHECK(Find("ref 12345678901", "phone").empty());
-  CHECK(Find("Tel 0412 345 6789", "phone").empty());  // 04 unused
+  CHECK(Find("Tel 0412 345 6789", "phone").empty());             // 04 unused
   CHECK(Find("order 07911123456 dispatched", "phone").empty());  // ungrouped, no context
 }
 

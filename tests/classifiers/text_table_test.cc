@@ -1,13 +1,13 @@
 // Tables laid out in running text (classifiers/text_table.h) and the verdicts they lead to: a
 // mark sheet pasted into a .txt, a PDF page or an HTML table is as RESTRICTED as the same sheet
 // in a spreadsheet.
-#include <catch2/catch.hpp>
+#include "classifiers/text_table.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "classifiers/content_analyzer.h"
-#include "classifiers/text_table.h"
 
 using namespace datasweep;
 
@@ -19,12 +19,12 @@ const DetectorSet& Set() {
 }
 
 // Pupils whose names are in the shipped name lists, and some that are not.
-const std::vector<std::string> kSurnames = {"Johnston", "Carter", "Mistry", "Okafor", "Lane",
-                                            "Kemp", "Hunter", "Popescu", "Chapman", "Mills",
-                                            "Howard", "Adeyemi"};
-const std::vector<std::string> kForenames = {"Muhammad", "Omar", "Matteo", "Ebony", "Zara",
-                                             "Amira", "Priya", "Kiara", "Oscar", "Arthur",
-                                             "Paul", "Edward"};
+const std::vector<std::string> kSurnames = {"Johnston", "Carter", "Mistry", "Okafor",
+                                            "Lane",     "Kemp",   "Hunter", "Popescu",
+                                            "Chapman",  "Mills",  "Howard", "Adeyemi"};
+const std::vector<std::string> kForenames = {"Muhammad", "Omar",   "Matteo", "Ebony",
+                                             "Zara",     "Amira",  "Priya",  "Kiara",
+                                             "Oscar",    "Arthur", "Paul",   "Edward"};
 
 // A teacher's mark sheet: title lines, a header row, one row per pupil with "Surname, Forename".
 std::string MarkSheet(const std::string& sep) {
@@ -41,7 +41,8 @@ std::string MarkSheet(const std::string& sep) {
 
 Verdict ScanText(const std::string& text, size_t chunk = 1 << 20) {
   ContentAnalyzer a(Set(), ClassifierSettings{}, 1 << 30);
-  for (size_t i = 0; i < text.size(); i += chunk) a.OnText(std::string_view(text).substr(i, chunk), "");
+  for (size_t i = 0; i < text.size(); i += chunk)
+    a.OnText(std::string_view(text).substr(i, chunk), "");
   return a.Finish();
 }
 
@@ -70,26 +71,32 @@ TEST_CASE("text table: a tab-separated header row types the rows below it", "[te
 TEST_CASE("text table: space-aligned columns map cells by position", "[text_table]") {
   TextTable t;
   std::vector<TextCell> cells;
-  CHECK(t.Feed("Name              Reg Group   DOB          Postcode", cells) == TextTable::LineKind::kHeader);
+  CHECK(t.Feed("Name              Reg Group   DOB          Postcode", cells) ==
+        TextTable::LineKind::kHeader);
   // The empty Reg Group cell must not shift the DOB into the wrong column.
-  CHECK(t.Feed("Smith, John                   04/05/2013   LS1 4AB", cells) == TextTable::LineKind::kRow);
+  CHECK(t.Feed("Smith, John                   04/05/2013   LS1 4AB", cells) ==
+        TextTable::LineKind::kRow);
   REQUIRE(cells.size() == 3);
   CHECK(cells[0].col == 0);
   CHECK(cells[1].col == 2);
   CHECK(cells[2].col == 3);
 }
 
-TEST_CASE("text table: prose with double spaces or one personal word is not a header", "[text_table]") {
+TEST_CASE("text table: prose with double spaces or one personal word is not a header",
+          "[text_table]") {
   TextTable t;
   std::vector<TextCell> cells;
-  CHECK(t.Feed("Staff must record every concern.  The DSL reviews the log weekly.  Parents are told.", cells) ==
-        TextTable::LineKind::kProse);
+  CHECK(
+      t.Feed("Staff must record every concern.  The DSL reviews the log weekly.  Parents are told.",
+             cells) == TextTable::LineKind::kProse);
   CHECK(t.Feed("Item\tQty\tPrice\tTotal", cells) == TextTable::LineKind::kProse);
-  CHECK(t.Feed("Name\tRole\tRoom", cells) == TextTable::LineKind::kProse);  // only one personal column
+  CHECK(t.Feed("Name\tRole\tRoom", cells) ==
+        TextTable::LineKind::kProse);  // only one personal column
   CHECK_FALSE(t.Active());
 }
 
-TEST_CASE("text table: a mark sheet in a .txt is RESTRICTED, tab-separated or fixed-width", "[text_table]") {
+TEST_CASE("text table: a mark sheet in a .txt is RESTRICTED, tab-separated or fixed-width",
+          "[text_table]") {
   for (const std::string sep : {"\t", "    "}) {
     const Verdict v = ScanText(MarkSheet(sep));
     CHECK(v.data_class == DataClass::kRestricted);
@@ -109,7 +116,8 @@ TEST_CASE("text table: the same names as a plain list are not 10 people", "[text
   CHECK(v.data_class == DataClass::kUnrestricted);
 }
 
-TEST_CASE("text table: a safeguarding log in tab-separated text counts each row's pupil", "[text_table]") {
+TEST_CASE("text table: a safeguarding log in tab-separated text counts each row's pupil",
+          "[text_table]") {
   std::string t = "Safeguarding concerns log\nDSL: Mr Isaac Greenwood. Strictly confidential.\n\n";
   t += "Date\tPupil\tClass\tConcern\tAction\n";
   for (size_t i = 0; i < 11; ++i)
@@ -120,15 +128,18 @@ TEST_CASE("text table: a safeguarding log in tab-separated text counts each row'
   CHECK(v.subjects >= 11);
 }
 
-TEST_CASE("person_name: names outside the lists are found before a class or year group", "[text_table]") {
+TEST_CASE("person_name: names outside the lists are found before a class or year group",
+          "[text_table]") {
   // Neither name is in the shipped dictionaries; the class group after them says "pupil".
   const Verdict v = ScanText(
       "Medical information - Manveer Hirsi (7B)\nCondition: asthma.\n"
       "In an emergency contact Dafydd (Dad) on 07700 900742.\n");
   CHECK(v.data_class == DataClass::kProtected);
   CHECK(v.detections.count("person_name"));
-  CHECK(ScanText("Notes from the review: Adaeze Okwuosa, Year 10\n").detections.count("person_name"));
+  CHECK(
+      ScanText("Notes from the review: Adaeze Okwuosa, Year 10\n").detections.count("person_name"));
   // Without the group, two unknown capitalised words are not taken for a name.
-  CHECK_FALSE(ScanText("Medical information - Manveer Hirsi arrived.\n").detections.count("person_name"));
+  CHECK_FALSE(
+      ScanText("Medical information - Manveer Hirsi arrived.\n").detections.count("person_name"));
   CHECK_FALSE(ScanText("Room booking: Science Block (7B)\n").detections.count("person_name"));
 }

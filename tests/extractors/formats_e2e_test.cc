@@ -63,7 +63,8 @@ TEST_CASE("e2e: where points at the sheet cell and the PDF page") {
   for (const auto& s : Rec("third_sheet.xlsx")["samples"])
     if (s["detector"] == "upn") sheet |= s["where"].get<std::string>().starts_with("Pupils!C");
   for (const auto& s : Rec("page3.pdf")["samples"])
-    if (s["detector"] == "upn") page |= s["where"].get<std::string>().starts_with("page 3");  // "page 3 table 1!C4"
+    if (s["detector"] == "upn")
+      page |= s["where"].get<std::string>().starts_with("page 3");  // "page 3 table 1!C4"
   CHECK(sheet);
   CHECK(page);
 }

@@ -2,7 +2,6 @@
 // lines (read as tables by classifiers/text_table.h), a TSV whose names hold commas is still
 // sniffed as TSV, and a mailbox carries the date of its oldest message.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "extractors/csv_reader.h"
@@ -20,8 +19,7 @@ std::string PdfLine(const std::vector<std::pair<std::string, int>>& cells) {
   for (const auto& [text, x] : cells)
     content += "BT /F1 10 Tf " + std::to_string(x) + " 700 Td (" + text + ") Tj ET\n";
   std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
       "/Resources << /Font << /F1 5 0 R >> >> >>",
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
@@ -39,8 +37,8 @@ std::string PdfLine(const std::vector<std::pair<std::string, int>>& cells) {
     std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
     pdf += line;
   }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   return pdf;
 }
 
@@ -83,7 +81,8 @@ TEST_CASE("mbox: the mailbox's email_date is its oldest message's date") {
       "Date: Wed, 03 Jan 2024 10:00:00 +0000\nSubject: one\n\nHello.\n\n"
       "From b@example.sch.uk Mon Jun  2 09:00:00 2025\nFrom: b@example.sch.uk\n"
       "Date: Mon,\n 02 Jun 2025 09:00:00 +0100\nSubject: two\n\nHi.\n\n"
-      "From c@example.sch.uk Tue Jan  2 09:30:00 2024\nFrom: c@example.sch.uk\nSubject: no date\n\nx\n",
+      "From c@example.sch.uk Tue Jan  2 09:30:00 2024\nFrom: c@example.sch.uk\nSubject: no "
+      "date\n\nx\n",
       "box.mbox");
   REQUIRE(r.attrs.count("email_date"));
   CHECK(r.attrs.at("email_date") == "2024-01-03T10:00:00Z");

@@ -1,7 +1,7 @@
 // The --location contract (SPEC §4) and the longest-prefix table.
-#include <catch2/catch.hpp>
-
 #include "policy/location.h"
+
+#include <catch2/catch.hpp>
 
 using namespace datasweep;
 

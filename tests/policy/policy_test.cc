@@ -1,9 +1,10 @@
 // The policy file: the shipped default parses; errors carry line numbers.
+#include "policy/policy.h"
+
 #include <catch2/catch.hpp>
 #include <map>
 
 #include "classifiers/detector_set.h"
-#include "policy/policy.h"
 
 using namespace datasweep;
 
@@ -19,8 +20,9 @@ TEST_CASE("the default policy parses cleanly", "[policy]") {
 TEST_CASE("policy errors name the line", "[policy]") {
   Policy p;
   std::vector<PolicyError> errors;
-  const std::string yaml = "version: 1\nclassification:\n  restricted_min_people: 5\n  shoe_size: 9\n"
-                           "detectors:\n  nhs_numbr: {enabled: false}\nrules:\n  local-drive-email: {severity: huge}\n";
+  const std::string yaml =
+      "version: 1\nclassification:\n  restricted_min_people: 5\n  shoe_size: 9\n"
+      "detectors:\n  nhs_numbr: {enabled: false}\nrules:\n  local-drive-email: {severity: huge}\n";
   CHECK_FALSE(Policy::Parse(yaml, &p, &errors));
   REQUIRE(errors.size() == 3);
   CHECK(errors[0].line == 4);
@@ -32,10 +34,11 @@ TEST_CASE("policy errors name the line", "[policy]") {
 TEST_CASE("policy settings are applied", "[policy]") {
   Policy p;
   std::vector<PolicyError> errors;
-  REQUIRE(Policy::Parse("classification: {restricted_min_people: 25}\ndetectors: {phone: {enabled: false}}\n"
-                        "limits: {max_depth: 3}\nexclude: ['*/node_modules/*']\n"
-                        "locations: [{path: /srv/pupils, kind: share, pupil_accessible: true}]\n",
-                        &p, &errors));
+  REQUIRE(Policy::Parse(
+      "classification: {restricted_min_people: 25}\ndetectors: {phone: {enabled: false}}\n"
+      "limits: {max_depth: 3}\nexclude: ['*/node_modules/*']\n"
+      "locations: [{path: /srv/pupils, kind: share, pupil_accessible: true}]\n",
+      &p, &errors));
   CHECK(p.classification.restricted_min_people == 25);
   CHECK(p.disabled_detectors.count("phone"));
   CHECK(p.limits.max_depth == 3);
@@ -64,8 +67,10 @@ TEST_CASE("the default policy lists every rule of SPEC §4 with its clause", "[p
 TEST_CASE("detectors take a minimum confidence of their own", "[policy]") {
   Policy p;
   std::vector<PolicyError> errors;
-  REQUIRE(Policy::Parse("detectors:\n  phone: {min_confidence: high}\n  email: {enabled: false, min_confidence: low}\n",
-                        &p, &errors));
+  REQUIRE(
+      Policy::Parse("detectors:\n  phone: {min_confidence: high}\n  email: {enabled: false, "
+                    "min_confidence: low}\n",
+                    &p, &errors));
   CHECK(p.classification.detector_min_confidence.at("phone") == Confidence::kHigh);
   CHECK(p.classification.detector_min_confidence.at("email") == Confidence::kLow);
   CHECK(p.disabled_detectors.count("email"));
@@ -84,7 +89,8 @@ TEST_CASE("custom detectors: patterns and term lists", "[policy]") {
       "    strong: true\n"
       "    patterns: ['\\bPAY-[0-9]{6}\\b']\n"
       "    context: [Payroll]\n"
-      "  - {id: codewords, kind: special, terms: [Operation Bluebird, 'C+P plan'], confidence: high}\n"
+      "  - {id: codewords, kind: special, terms: [Operation Bluebird, 'C+P plan'], confidence: "
+      "high}\n"
       "detectors:\n"
       "  codewords: {min_confidence: low}\n";
   Policy p;
@@ -102,8 +108,10 @@ TEST_CASE("custom detectors: patterns and term lists", "[policy]") {
   REQUIRE(set.Find("payroll_number"));
   REQUIRE(set.Find("codewords"));
   std::map<std::string, std::vector<std::string>> found;
-  set.Scan("Payroll: PAY-123456 and PAY-12345. Re operation bluebird, see the c+p PLAN; CxP plan.", 0, true, "",
-           [&](const Detection& d) { found[std::string(d.detector->Info().id)].push_back(d.validated.value); });
+  set.Scan("Payroll: PAY-123456 and PAY-12345. Re operation bluebird, see the c+p PLAN; CxP plan.",
+           0, true, "", [&](const Detection& d) {
+             found[std::string(d.detector->Info().id)].push_back(d.validated.value);
+           });
   CHECK(found["payroll_number"] == std::vector<std::string>{"PAY-123456"});
   CHECK(found["codewords"] == std::vector<std::string>{"operation bluebird", "c+p plan"});
 }
@@ -111,14 +119,14 @@ TEST_CASE("custom detectors: patterns and term lists", "[policy]") {
 TEST_CASE("bad custom detectors are errors with line numbers", "[policy]") {
   const std::string yaml =
       "custom_detectors:\n"
-      "  - {id: broken, patterns: ['PAY-(']}\n"       // 2: does not compile
-      "  - {id: upn, terms: [x]}\n"                    // 3: a built-in id
-      "  - {id: Bad-Id, terms: [x]}\n"                 // 4: not snake case
-      "  - {id: nothing}\n"                            // 5: no patterns or terms
-      "  - {id: everything, patterns: ['a*']}\n"       // 6: matches the empty string
-      "  - {id: oddkind, kind: shoe, terms: [x]}\n"    // 7: unknown kind
+      "  - {id: broken, patterns: ['PAY-(']}\n"      // 2: does not compile
+      "  - {id: upn, terms: [x]}\n"                  // 3: a built-in id
+      "  - {id: Bad-Id, terms: [x]}\n"               // 4: not snake case
+      "  - {id: nothing}\n"                          // 5: no patterns or terms
+      "  - {id: everything, patterns: ['a*']}\n"     // 6: matches the empty string
+      "  - {id: oddkind, kind: shoe, terms: [x]}\n"  // 7: unknown kind
       "detectors:\n"
-      "  not_defined: {enabled: false}\n";             // 9: unknown detector
+      "  not_defined: {enabled: false}\n";  // 9: unknown detector
   Policy p;
   std::vector<PolicyError> errors;
   CHECK_FALSE(Policy::Parse(yaml, &p, &errors));
@@ -131,12 +139,13 @@ TEST_CASE("bad custom detectors are errors with line numbers", "[policy]") {
 TEST_CASE("thresholds, exclusions and locations parse with their types checked", "[policy]") {
   Policy p;
   std::vector<PolicyError> errors;
-  REQUIRE(Policy::Parse("classification: {restricted_min_people: 12, complete_record_min_kinds: 3}\n"
-                        "exclude: ['*/node_modules/*', '*.iso']\n"
-                        "locations:\n  - {path: /mnt/laptop, kind: local, drive: 'C:'}\n"
-                        "  - {path: /media/usb, kind: removable, encrypted: true}\n"
-                        "rules:\n  stale-email: {severity: medium}\n  uninspectable: {enabled: false}\n",
-                        &p, &errors));
+  REQUIRE(Policy::Parse(
+      "classification: {restricted_min_people: 12, complete_record_min_kinds: 3}\n"
+      "exclude: ['*/node_modules/*', '*.iso']\n"
+      "locations:\n  - {path: /mnt/laptop, kind: local, drive: 'C:'}\n"
+      "  - {path: /media/usb, kind: removable, encrypted: true}\n"
+      "rules:\n  stale-email: {severity: medium}\n  uninspectable: {enabled: false}\n",
+      &p, &errors));
   CHECK(p.classification.restricted_min_people == 12);
   CHECK(p.classification.complete_record_min_kinds == 3);
   CHECK(p.exclude == std::vector<std::string>{"*/node_modules/*", "*.iso"});
@@ -156,6 +165,7 @@ TEST_CASE("thresholds, exclusions and locations parse with their types checked",
   CHECK(v[0].rule == "stale-email");
   CHECK(v[0].severity == Severity::kMedium);
   errors.clear();
-  CHECK_FALSE(Policy::Parse("classification: {restricted_min_people: many}\nexclude: 7\n", &p, &errors));
+  CHECK_FALSE(
+      Policy::Parse("classification: {restricted_min_people: many}\nexclude: 7\n", &p, &errors));
   CHECK(errors.size() == 2);
 }

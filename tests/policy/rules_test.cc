@@ -1,9 +1,8 @@
 // Every location rule firing and not firing across the five kinds of location (SPEC §4).
-#include <catch2/catch.hpp>
+#include "policy/rules.h"
 
 #include <algorithm>
-
-#include "policy/rules.h"
+#include <catch2/catch.hpp>
 
 using namespace datasweep;
 
@@ -54,7 +53,8 @@ TEST_CASE("personal data placement rules", "[rules]") {
   f.data_class = DataClass::kProtected;
   CHECK(LocationRules().Evaluate(f, kLocal)[0].severity == Severity::kHigh);
   f.data_class = DataClass::kUnrestricted;
-  for (const auto& l : {kLocal, kUsb, kUsbEncrypted, kPupilShare, kStaffShare, kMailStore}) CHECK(Fired(f, l).empty());
+  for (const auto& l : {kLocal, kUsb, kUsbEncrypted, kPupilShare, kStaffShare, kMailStore})
+    CHECK(Fired(f, l).empty());
 }
 
 TEST_CASE("e-mail rules", "[rules]") {
@@ -85,7 +85,8 @@ TEST_CASE("photos, passwords, software and uninspectable files", "[rules]") {
 
   FileFacts pw;
   pw.has_credential = true;
-  for (const auto& l : {kLocal, kUsb, kStaffShare, kMailStore}) CHECK(Has(Fired(pw, l), "written-password"));
+  for (const auto& l : {kLocal, kUsb, kStaffShare, kMailStore})
+    CHECK(Has(Fired(pw, l), "written-password"));
 
   FileFacts exe;
   exe.is_executable = true;

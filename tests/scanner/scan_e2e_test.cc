@@ -1,9 +1,9 @@
 // The binary end to end: the JSONL contract (SPEC §5), exit codes, locations, walk hazards.
-#include <catch2/catch.hpp>
-
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
-#include <fcntl.h>
+
+#include <catch2/catch.hpp>
 
 #include "classifiers/checksums.h"
 #include "tests/scanner/scan_fixture.h"
@@ -26,13 +26,15 @@ std::string Upn(int n) {
 std::string ClassListCsv(int pupils) {
   std::string csv = "Legal Surname,Legal Forename,UPN,DOB,Reg Group\r\n";
   for (int i = 1; i <= pupils; ++i)
-    csv += "Surname" + std::to_string(i) + ",Pupil,\"" + Upn(i) + "\"," + std::to_string(1 + i % 28) + "/09/2014,7B\r\n";
+    csv += "Surname" + std::to_string(i) + ",Pupil,\"" + Upn(i) + "\"," +
+           std::to_string(1 + i % 28) + "/09/2014,7B\r\n";
   return csv;
 }
 
 }  // namespace
 
-TEST_CASE("a CSV class list of 30 pupils is RESTRICTED with 30 subjects, every key present", "[e2e]") {
+TEST_CASE("a CSV class list of 30 pupils is RESTRICTED with 30 subjects, every key present",
+          "[e2e]") {
   ScratchDir dir;
   dir.Write("Y7 contacts.csv", ClassListCsv(30));
   const std::string out = dir.Path("report.jsonl");
@@ -46,8 +48,9 @@ TEST_CASE("a CSV class list of 30 pupils is RESTRICTED with 30 subjects, every k
   const auto recs = ParseJsonl(std::string(std::istreambuf_iterator<char>(in), {}));
   REQUIRE(recs.size() == 2);
   const json& f = recs[0];
-  for (auto key : {"type", "path", "real_path", "container", "size", "mtime", "mime", "status", "class", "subjects",
-                   "reasons", "detections", "samples", "location", "violations"})
+  for (auto key :
+       {"type", "path", "real_path", "container", "size", "mtime", "mime", "status", "class",
+        "subjects", "reasons", "detections", "samples", "location", "violations"})
     CHECK(f.contains(key));
   CHECK(f["class"] == "RESTRICTED");
   CHECK(f["subjects"] == 30);
@@ -63,7 +66,8 @@ TEST_CASE("a CSV class list of 30 pupils is RESTRICTED with 30 subjects, every k
   CHECK(f["violations"][0]["source"] == "002 §12.1-12.3");
   for (const auto& s : f["samples"]) {
     for (auto key : {"detector", "masked", "where", "confidence"}) CHECK(s.contains(key));
-    if (s["detector"] == "upn") CHECK(s["where"].get<std::string>().find_first_of("0123456789") != std::string::npos);
+    if (s["detector"] == "upn")
+      CHECK(s["where"].get<std::string>().find_first_of("0123456789") != std::string::npos);
   }
   // No raw UPN anywhere in the report.
   std::ifstream again(out);
@@ -71,7 +75,8 @@ TEST_CASE("a CSV class list of 30 pupils is RESTRICTED with 30 subjects, every k
   for (int i = 1; i <= 30; ++i) CHECK(text.find(Upn(i)) == std::string::npos);
   const json& s = recs[1];
   CHECK(s["type"] == "summary");
-  for (auto key : {"files", "bytes", "elapsed_s", "by_class", "by_status", "violations"}) CHECK(s.contains(key));
+  for (auto key : {"files", "bytes", "elapsed_s", "by_class", "by_status", "violations"})
+    CHECK(s.contains(key));
   CHECK(s["by_class"]["RESTRICTED"] == 1);
   CHECK(s["violations"]["local-drive-personal-data"] == 1);
 }
@@ -82,16 +87,20 @@ TEST_CASE("exit codes follow --fail-on and usage errors exit 2", "[e2e]") {
   const std::string loc = " --location '" + dir.Path() + "=removable'";
   CHECK(RunDatasweep("scan -q '" + dir.Path() + "'" + loc).exit_code == 1);
   CHECK(RunDatasweep("scan -q '" + dir.Path() + "'" + loc + " --fail-on never").exit_code == 0);
-  CHECK(RunDatasweep("scan -q '" + dir.Path() + "'").exit_code == 0);  // no location: no rule applies
+  CHECK(RunDatasweep("scan -q '" + dir.Path() + "'").exit_code ==
+        0);  // no location: no rule applies
   CHECK(RunDatasweep("scan -q '" + dir.Path() + "' --bogus").exit_code == 2);
   CHECK(RunDatasweep("scan -q '" + dir.Path() + "' --location '/x=cloud'").exit_code == 2);
   CHECK(RunDatasweep("scan -q /nonexistent/path").exit_code == 2);
   CHECK(RunDatasweep("scan -q '" + dir.Path() + "' -f pdf").exit_code == 2);
   // An unwritable report path: exit 2, and no partial report left behind.
-  CHECK(RunDatasweep("scan -q '" + dir.Path() + "' -f jsonl -o /nonexistent-dir/r.jsonl").exit_code == 2);
+  CHECK(
+      RunDatasweep("scan -q '" + dir.Path() + "' -f jsonl -o /nonexistent-dir/r.jsonl").exit_code ==
+      2);
 }
 
-TEST_CASE("walk hazards: links, loops, FIFOs, sockets and unreadable files never hang", "[e2e][walk]") {
+TEST_CASE("walk hazards: links, loops, FIFOs, sockets and unreadable files never hang",
+          "[e2e][walk]") {
   ScratchDir dir;
   dir.Write("a/ok.txt", "nothing personal\n");
   ::symlink("..", dir.Path("a/loop").c_str());
@@ -108,7 +117,9 @@ TEST_CASE("walk hazards: links, loops, FIFOs, sockets and unreadable files never
   dir.Write("a/locked/inner.txt", "x");
   ::chmod(dir.Path("a/locked").c_str(), 0);
   // Root reads anything: drop to nobody so permission errors are real.
-  const std::string prefix = ::geteuid() == 0 ? "timeout 60 setpriv --reuid=65534 --regid=65534 --clear-groups" : "timeout 60";
+  const std::string prefix = ::geteuid() == 0
+                                 ? "timeout 60 setpriv --reuid=65534 --regid=65534 --clear-groups"
+                                 : "timeout 60";
   const auto r = RunDatasweep("scan -f jsonl '" + dir.Path() + "'", prefix);
   ::close(sock);
   REQUIRE(r.exit_code == 0);
@@ -123,7 +134,8 @@ TEST_CASE("walk hazards: links, loops, FIFOs, sockets and unreadable files never
   CHECK(status("/a/pipe") == "skipped");
   CHECK(status("/a/sock") == "skipped");
   CHECK(status("/a/secret.txt") == "error");
-  CHECK((*RecordFor(recs, "/a/secret.txt"))["status_reason"].get<std::string>().find("ermission") != std::string::npos);
+  CHECK((*RecordFor(recs, "/a/secret.txt"))["status_reason"].get<std::string>().find("ermission") !=
+        std::string::npos);
   CHECK(status("/a/locked") == "error");
   CHECK(RecordFor(recs, "/etc/passwd") == nullptr);
 }

@@ -25,12 +25,16 @@ class ScratchDir {
   ~ScratchDir() {
     std::error_code ec;
     std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
-    for (auto it = std::filesystem::recursive_directory_iterator(path_, std::filesystem::directory_options::skip_permission_denied, ec);
+    for (auto it = std::filesystem::recursive_directory_iterator(
+             path_, std::filesystem::directory_options::skip_permission_denied, ec);
          it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-      std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+      std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::add, ec);
     std::filesystem::remove_all(path_, ec);
   }
-  std::string Path(const std::string& rel = "") const { return rel.empty() ? path_.string() : (path_ / rel).string(); }
+  std::string Path(const std::string& rel = "") const {
+    return rel.empty() ? path_.string() : (path_ / rel).string();
+  }
   std::string Write(const std::string& rel, const std::string& content) const {
     const auto p = path_ / rel;
     std::filesystem::create_directories(p.parent_path());
@@ -50,7 +54,8 @@ struct RunResult {
 // Runs `datasweep ARGS` through the shell (args are already quoted by the caller), stdout captured.
 inline RunResult RunDatasweep(const std::string& args, const std::string& prefix = "") {
   RunResult r;
-  const std::string cmd = prefix + " '" + std::string(DATASWEEP_BINARY) + "' " + args + " 2>/dev/null";
+  const std::string cmd =
+      prefix + " '" + std::string(DATASWEEP_BINARY) + "' " + args + " 2>/dev/null";
   FILE* p = ::popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[65536];
@@ -73,7 +78,8 @@ inline std::vector<nlohmann::json> ParseJsonl(const std::string& text) {
   return out;
 }
 
-inline const nlohmann::json* RecordFor(const std::vector<nlohmann::json>& recs, const std::string& suffix) {
+inline const nlohmann::json* RecordFor(const std::vector<nlohmann::json>& recs,
+                                       const std::string& suffix) {
   for (const auto& r : recs)
     if (r["type"] == "file" && r["real_path"].get<std::string>().ends_with(suffix)) return &r;
   return nullptr;

@@ -1,8 +1,8 @@
 // The parser-worker wire format must carry every Record field exactly, including bytes the
 // report's JSON would sanitise, and its framing must survive arbitrary read boundaries.
-#include <catch2/catch.hpp>
-
 #include "scanner/worker_protocol.h"
+
+#include <catch2/catch.hpp>
 
 namespace datasweep {
 namespace {
@@ -76,7 +76,8 @@ void RequireSame(const Record& a, const Record& b) {
   CHECK(a.attributes == b.attributes);
 }
 
-TEST_CASE("a record crosses the worker wire with every field intact, invalid UTF-8 included", "[isolation]") {
+TEST_CASE("a record crosses the worker wire with every field intact, invalid UTF-8 included",
+          "[isolation]") {
   const Record r = FullRecord();
   FrameReader reader;
   const std::string frame = EncodeFrame(RecordToWire(r));
