@@ -2,26 +2,10 @@
 
 #include <array>
 
+#include "extractors/charset_util.h"
+
 namespace datasweep {
 namespace {
-
-void AppendUtf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Length of the valid UTF-8 prefix of s, tolerating a sequence cut off at the very end.
 bool MostlyValidUtf8(std::string_view s) {
@@ -95,9 +79,9 @@ void TextDecoder::Decode(std::string_view block, std::string& out) {
         if (c < 0x80)
           out.push_back(static_cast<char>(c));
         else if (c < 0xA0)
-          AppendUtf8(kCp1252High[c - 0x80], out);
+          AppendUtf8(out, kCp1252High[c - 0x80]);
         else
-          AppendUtf8(c, out);
+          AppendUtf8(out, c);
       }
       break;
     default:
@@ -130,12 +114,12 @@ void TextDecoder::DecodeUtf16(std::string_view block, std::string& out) {
     }
     if (u >= 0xDC00 && u <= 0xDFFF) {
       if (high_surrogate_)
-        AppendUtf8(0x10000 + ((high_surrogate_ - 0xD800) << 10) + (u - 0xDC00), out);
+        AppendUtf8(out, 0x10000 + ((high_surrogate_ - 0xD800) << 10) + (u - 0xDC00));
       high_surrogate_ = 0;
       continue;
     }
     high_surrogate_ = 0;
-    AppendUtf8(u == 0 ? U' ' : u, out);
+    AppendUtf8(out, u == 0 ? U' ' : u);
   }
   if (i < block.size()) carry_.assign(block.substr(i));
 }
