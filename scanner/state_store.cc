@@ -239,7 +239,10 @@ struct StateStore::Known {
 struct StateStore::Reader {
   explicit Reader(const std::string& path) : db(path, SQLITE_OPEN_READONLY) {
     db.Exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; BEGIN");
-    scan = db.Prepare("SELECT id, packed, records FROM versions WHERE id >= ?");
+    // Not `records`: the result row would load that JSON (often from overflow pages) for
+    // every row stepped over; it is read by `json` only where no packed copy was kept.
+    scan = db.Prepare("SELECT id, packed FROM versions WHERE id >= ?");
+    json = db.Prepare("SELECT records FROM versions WHERE id = ?");
   }
   // Positions the cursor on version `id`: false when there is no such row.
   bool Seek(int64_t id) {
@@ -261,7 +264,7 @@ struct StateStore::Reader {
   }
   static constexpr int64_t kMaxSteps = 64;  // further ahead than this, a descent is cheaper
   SqliteDb db;
-  SqliteStmt scan;
+  SqliteStmt scan, json;
   bool positioned = false;
   int64_t current = 0;
 };
@@ -515,7 +518,14 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintpt
     if (reader->Seek(k->version_id)) {
       const SqliteStmt& row = reader->scan;
       auto packed = row.IsNull(1) ? std::nullopt : UnpackRecords(row.Bytes(1));
-      *records = packed ? std::move(*packed) : DecodeRecords(row.Bytes(2));
+      if (packed) {
+        *records = std::move(*packed);
+      } else {
+        SqliteStmt& json = reader->json;
+        json.Bind(1, k->version_id);
+        if (json.Step()) *records = DecodeRecords(json.Bytes(0));
+        json.Reset();
+      }
     }
     if (records->empty() || !SamePlace(records->back(), e.path, impl_->locations)) {
       records->clear();
@@ -523,7 +533,10 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintpt
     }
     return true;
   } catch (const std::exception&) {
-    if (reader) reader->Forget();
+    if (reader) {
+      reader->json.Reset();
+      reader->Forget();
+    }
     records->clear();
     return false;  // unreadable stored records: scan the file instead
   }
