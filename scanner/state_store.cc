@@ -6,6 +6,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -28,7 +29,8 @@ constexpr int kCommitEvery = 500;
 constexpr size_t kDoneBatch = 100;
 constexpr auto kCommitInterval = std::chrono::seconds(1);
 // Stale-email rule (policy/rules.cc) fires 183 days after the message date: a stored e-mail
-// verdict is reused only until 180 days, so a re-sweep re-evaluates it before it can change.
+// verdict that may still change is reused only until 180 days, so a re-sweep re-evaluates it
+// before it can change.
 constexpr int64_t kEmailReuseSeconds = 180LL * 24 * 3600;
 constexpr int64_t kNever = INT64_MAX;
 
@@ -128,12 +130,17 @@ int64_t ReusableUntil(const WalkEntry& e, const std::vector<Record>& records,
   for (const auto& r : records) {
     if (r.depth == 0 && r.outcome.status == ScanStatus::kError) return 0;
     auto it = r.attributes.find("email_date");
-    if (it != r.attributes.end()) {
-      if (auto t = ParseTimestamp(it->second))
-        until = std::min(until, *t + kEmailReuseSeconds);
-      else
-        return 0;
-    }
+    if (it == r.attributes.end()) continue;
+    // Once a message is stale it stays stale, and where no location is known the rule never
+    // fires: either way its verdict no longer depends on the date of the sweep.
+    const bool settled = r.location.kind == LocationKind::kUnknown ||
+                         std::any_of(r.violations.begin(), r.violations.end(),
+                                     [](const Violation& v) { return v.rule == "stale-email"; });
+    if (settled) continue;
+    if (auto t = ParseTimestamp(it->second))
+      until = std::min(until, *t + kEmailReuseSeconds);
+    else
+      return 0;
   }
   return until;
 }
