@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -240,10 +241,18 @@ struct StateStore::Known {
 // is all Lookup needs — so its page cache stays valid while the writer commits, and pages come
 // through mmap rather than one read() each.
 //
-// Reads go through one forward cursor over `versions`: an unchanged tree is walked in the order
-// its files were first stored, so the next version asked for is usually a few rows ahead and is
-// reached by stepping along the leaf pages instead of a fresh B-tree descent per file.
+// Reads go through one forward cursor over `versions`. An unchanged tree is walked in nearly the
+// order its files were stored (the first sweep stored them as they finished, a few out of
+// order), so the version asked for next is usually a few rows ahead — reached by stepping along
+// the leaf pages instead of a fresh B-tree descent — or among the last few rows stepped over,
+// which are kept.
 struct StateStore::Reader {
+  struct Row {
+    int64_t id = 0;
+    bool has_packed = false;
+    std::string packed;
+  };
+
   explicit Reader(const std::string& path) : db(path, SQLITE_OPEN_READONLY) {
     db.Exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; BEGIN");
     // Not `records`: the result row would load that JSON (often from overflow pages) for
@@ -251,29 +260,44 @@ struct StateStore::Reader {
     scan = db.Prepare("SELECT id, packed FROM versions WHERE id >= ?");
     json = db.Prepare("SELECT records FROM versions WHERE id = ?");
   }
-  // Positions the cursor on version `id`: false when there is no such row.
-  bool Seek(int64_t id) {
-    if (!positioned || current > id || id - current > kMaxSteps) {
+  // Version `id`'s row, or nullptr when there is none. Valid until the next call.
+  const Row* Find(int64_t id) {
+    for (const Row& r : passed)
+      if (r.id == id) return &r;
+    if (!positioned || row.id > id || id - row.id > kMaxSteps) {
       scan.Reset();
       scan.Bind(1, id);
-      positioned = scan.Step();
-      current = positioned ? scan.Int(0) : 0;
+      positioned = Advance();
     }
-    while (positioned && current < id) {
-      positioned = scan.Step();
-      current = positioned ? scan.Int(0) : 0;
+    while (positioned && row.id < id) {
+      std::swap(passed[next_passed], row);
+      next_passed = (next_passed + 1) % passed.size();
+      positioned = Advance();
     }
-    return positioned && current == id;
+    return positioned && row.id == id ? &row : nullptr;
   }
-  void Forget() {  // after an error: the next Seek starts afresh
+  void Forget() {  // after an error: the next Find starts afresh
     positioned = false;
     scan.Reset();
+    json.Reset();
   }
+
   static constexpr int64_t kMaxSteps = 64;  // further ahead than this, a descent is cheaper
   SqliteDb db;
   SqliteStmt scan, json;
+
+ private:
+  bool Advance() {  // steps the cursor and copies its row into `row`
+    if (!scan.Step()) return false;
+    row.id = scan.Int(0);
+    row.has_packed = !scan.IsNull(1);
+    row.packed.assign(row.has_packed ? scan.Bytes(1) : std::string_view());
+    return true;
+  }
   bool positioned = false;
-  int64_t current = 0;
+  Row row;
+  std::array<Row, 16> passed;  // the last rows stepped over (id 0: empty)
+  size_t next_passed = 0;
 };
 
 // The index's keys, packed into large blocks: one allocation per megabyte instead of one per
@@ -522,9 +546,8 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintpt
   auto& reader = impl_->readers.local();
   try {
     if (!reader) reader = std::make_unique<Reader>(path_);
-    if (reader->Seek(k->version_id)) {
-      const SqliteStmt& row = reader->scan;
-      auto packed = row.IsNull(1) ? std::nullopt : UnpackRecords(row.Bytes(1));
+    if (const Reader::Row* row = reader->Find(k->version_id)) {
+      auto packed = row->has_packed ? UnpackRecords(row->packed) : std::nullopt;
       if (packed) {
         *records = std::move(*packed);
       } else {
@@ -540,10 +563,7 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintpt
     }
     return true;
   } catch (const std::exception&) {
-    if (reader) {
-      reader->json.Reset();
-      reader->Forget();
-    }
+    if (reader) reader->Forget();
     records->clear();
     return false;  // unreadable stored records: scan the file instead
   }

@@ -4,6 +4,7 @@
 // per-file work of the pipeline — instead of being one of the pipeline's serial stages. The
 // queue is bounded, so memory stays flat however large the tree.
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -28,6 +29,10 @@ class WalkAhead {
   std::unique_ptr<WalkEntry> Next();
 
  private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr size_t kBatch = 64;  // entries per hand-over
+  static constexpr std::chrono::milliseconds kMaxDelay{5};
+
   void Run();
 
   Walker& walker_;
