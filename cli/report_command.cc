@@ -24,8 +24,9 @@ int ReportFromState(const std::string& state_file, int64_t sweep_id, RecordSink&
       if (sweep_id ? s.id == sweep_id : s.status == "complete") chosen = &s;
     if (!chosen && !sweep_id && !sweeps.empty()) chosen = &sweeps.back();
     if (!chosen) {
-      std::cerr << "datasweep report: " << state_file << " has no sweep"
-                << (sweep_id ? " " + std::to_string(sweep_id) : "") << "\n";
+      std::cerr << "datasweep report: " << state_file << " has no sweep";
+      if (sweep_id) std::cerr << " " << sweep_id;
+      std::cerr << "\n";
       return kExitError;
     }
     if (chosen->status != "complete")

@@ -9,8 +9,14 @@
 #include <ctime>
 #include <memory>
 
+#include "scanner/walk_ahead.h"
+
 namespace datasweep {
 namespace {
+
+// How far the walk may run ahead of the scan: enough to keep it busy while the first files
+// wait (on the state's index, or on a slow extractor), small enough to be a few MB at most.
+constexpr size_t kWalkAhead = 4096;
 
 // One walked entry on its way through the pipeline with the records it produced.
 struct Batch {
@@ -41,6 +47,7 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
   const auto t0 = std::chrono::steady_clock::now();
 
   Walker walker(options.roots, options.excludes);
+  WalkAhead ahead(walker, kWalkAhead);
   std::string folder;  // last folder announced to `p` (walk stage only)
   tbb::enumerable_thread_specific<std::unique_ptr<FileScanner>> scanners(
       [this] { return std::make_unique<FileScanner>(env_); });
@@ -52,8 +59,8 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
         static_cast<size_t>(jobs) * 4,
         tbb::make_filter<void, WalkEntry*>(tbb::filter_mode::serial_in_order,
                                            [&](tbb::flow_control& fc) -> WalkEntry* {
-                                             auto e = std::make_unique<WalkEntry>();
-                                             if (p.stop.load() || !walker.Next(e.get())) {
+                                             std::unique_ptr<WalkEntry> e;
+                                             if (p.stop.load() || !(e = ahead.Next())) {
                                                fc.stop();
                                                return nullptr;
                                              }

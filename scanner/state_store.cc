@@ -6,9 +6,14 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <future>
+#include <mutex>
 #include <unordered_set>
 
 #include "scanner/record_codec.h"
@@ -21,9 +26,12 @@ using Clock = std::chrono::steady_clock;
 // Commit the open transaction after this many files or this long, whichever comes first: a
 // crash loses at most that much work, and the per-commit cost is amortised.
 constexpr int kCommitEvery = 500;
+// "Done" marks inserted per statement (kCommitEvery is a multiple of it).
+constexpr size_t kDoneBatch = 100;
 constexpr auto kCommitInterval = std::chrono::seconds(1);
 // Stale-email rule (policy/rules.cc) fires 183 days after the message date: a stored e-mail
-// verdict is reused only until 180 days, so a re-sweep re-evaluates it before it can change.
+// verdict that may still change is reused only until 180 days, so a re-sweep re-evaluates it
+// before it can change.
 constexpr int64_t kEmailReuseSeconds = 180LL * 24 * 3600;
 constexpr int64_t kNever = INT64_MAX;
 
@@ -123,12 +131,17 @@ int64_t ReusableUntil(const WalkEntry& e, const std::vector<Record>& records,
   for (const auto& r : records) {
     if (r.depth == 0 && r.outcome.status == ScanStatus::kError) return 0;
     auto it = r.attributes.find("email_date");
-    if (it != r.attributes.end()) {
-      if (auto t = ParseTimestamp(it->second))
-        until = std::min(until, *t + kEmailReuseSeconds);
-      else
-        return 0;
-    }
+    if (it == r.attributes.end()) continue;
+    // Once a message is stale it stays stale, and where no location is known the rule never
+    // fires: either way its verdict no longer depends on the date of the sweep.
+    const bool settled = r.location.kind == LocationKind::kUnknown ||
+                         std::any_of(r.violations.begin(), r.violations.end(),
+                                     [](const Violation& v) { return v.rule == "stale-email"; });
+    if (settled) continue;
+    if (auto t = ParseTimestamp(it->second))
+      until = std::min(until, *t + kEmailReuseSeconds);
+    else
+      return 0;
   }
   return until;
 }
@@ -215,6 +228,7 @@ std::vector<Record> DecodeRecords(std::string_view stored) {
 }
 
 struct StateStore::Known {
+  std::string_view path;  // in the index's arena
   int64_t file_id = 0, version_id = 0;
   int64_t dev = 0, ino = 0, size = 0, mtime_ns = 0, ctime_ns = 0, reusable_until = 0;
   bool same_fingerprint = false, gone = false;
@@ -226,13 +240,64 @@ struct StateStore::Known {
 // one read transaction for the whole sweep — a snapshot of the state as the sweep began, which
 // is all Lookup needs — so its page cache stays valid while the writer commits, and pages come
 // through mmap rather than one read() each.
+//
+// Reads go through one forward cursor over `versions`. An unchanged tree is walked in nearly the
+// order its files were stored (the first sweep stored them as they finished, a few out of
+// order), so the version asked for next is usually a few rows ahead — reached by stepping along
+// the leaf pages instead of a fresh B-tree descent — or among the last few rows stepped over,
+// which are kept.
 struct StateStore::Reader {
+  struct Row {
+    int64_t id = 0;
+    bool has_packed = false;
+    std::string packed;
+  };
+
   explicit Reader(const std::string& path) : db(path, SQLITE_OPEN_READONLY) {
     db.Exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; BEGIN");
-    get = db.Prepare("SELECT packed, records FROM versions WHERE id = ?");
+    // Not `records`: the result row would load that JSON (often from overflow pages) for
+    // every row stepped over; it is read by `json` only where no packed copy was kept.
+    scan = db.Prepare("SELECT id, packed FROM versions WHERE id >= ?");
+    json = db.Prepare("SELECT records FROM versions WHERE id = ?");
   }
+  // Version `id`'s row, or nullptr when there is none. Valid until the next call.
+  const Row* Find(int64_t id) {
+    for (const Row& r : passed)
+      if (r.id == id) return &r;
+    if (!positioned || row.id > id || id - row.id > kMaxSteps) {
+      scan.Reset();
+      scan.Bind(1, id);
+      positioned = Advance();
+    }
+    while (positioned && row.id < id) {
+      std::swap(passed[next_passed], row);
+      next_passed = (next_passed + 1) % passed.size();
+      positioned = Advance();
+    }
+    return positioned && row.id == id ? &row : nullptr;
+  }
+  void Forget() {  // after an error: the next Find starts afresh
+    positioned = false;
+    scan.Reset();
+    json.Reset();
+  }
+
+  static constexpr int64_t kMaxSteps = 64;  // further ahead than this, a descent is cheaper
   SqliteDb db;
-  SqliteStmt get;
+  SqliteStmt scan, json;
+
+ private:
+  bool Advance() {  // steps the cursor and copies its row into `row`
+    if (!scan.Step()) return false;
+    row.id = scan.Int(0);
+    row.has_packed = !scan.IsNull(1);
+    row.packed.assign(row.has_packed ? scan.Bytes(1) : std::string_view());
+    return true;
+  }
+  bool positioned = false;
+  Row row;
+  std::array<Row, 16> passed;  // the last rows stepped over (id 0: empty)
+  size_t next_passed = 0;
 };
 
 // The index's keys, packed into large blocks: one allocation per megabyte instead of one per
@@ -257,9 +322,59 @@ class PathArena {
   size_t used_ = 0;
 };
 
+// Every file the last sweep left, by path: loaded once at BeginSweep, read-only afterwards
+// (Lookup's threads) except for Known::seen. Open addressing over a flat array of entries: a
+// hundred thousand lookups a second must not chase one heap node per file.
+class StateStore::KnownIndex {
+ public:
+  void Reset(size_t expected) {
+    entries_.clear();
+    entries_.reserve(expected);
+    paths_.clear();
+    size_t n = 16;
+    while (n < expected * 2) n <<= 1;
+    slots_.assign(n, 0);
+  }
+  void Add(std::string_view path, Known k) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    k.path = paths_.Add(path);
+    entries_.push_back(k);
+    Place(Hash(k.path), entries_.size());
+  }
+  Known* Find(std::string_view path) {
+    const uint64_t h = Hash(path);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) return nullptr;
+      Known& k = entries_[static_cast<uint32_t>(slot) - 1];
+      if (static_cast<uint32_t>(slot >> 32) == tag && k.path == path) return &k;
+    }
+  }
+  std::vector<Known>& Entries() { return entries_; }
+
+ private:
+  static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+  // A slot holds the hash's upper half (compared before the path) and the entry's number + 1.
+  void Place(uint64_t h, size_t number) {
+    size_t i = h & (slots_.size() - 1);
+    while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = (h >> 32 << 32) | number;
+  }
+  void Grow() {
+    slots_.assign(std::max<size_t>(16, slots_.size() * 2), 0);
+    for (size_t n = 0; n < entries_.size(); ++n) Place(Hash(entries_[n].path), n + 1);
+  }
+  PathArena paths_;
+  std::vector<Known> entries_;
+  std::vector<uint64_t> slots_;
+};
+
 struct StateStore::Impl {
-  PathArena paths;
-  std::unordered_map<std::string_view, Known> index;  // built at BeginSweep, read-only afterwards
+  KnownIndex index;  // loaded by index_loaded's thread; complete once index_ready
+  std::future<void> index_loaded;
+  std::atomic<bool> index_ready{false};
+  std::mutex index_mutex;
   tbb::enumerable_thread_specific<std::unique_ptr<Reader>> readers;
   SweepInfo sweep;
   int64_t now = 0;
@@ -267,7 +382,10 @@ struct StateStore::Impl {
   bool in_txn = false;
   int pending = 0;
   Clock::time_point txn_started;
-  SqliteStmt insert_file, insert_version, set_current, clear_gone, mark_done;
+  SqliteStmt insert_file, insert_version, set_current, clear_gone, mark_done, mark_done_many;
+  // "Done" marks not yet inserted: (file id, version id). Always inserted before the
+  // transaction commits, so a file's records and its mark still commit together.
+  std::vector<std::pair<int64_t, int64_t>> done;
 };
 
 StateStore::StateStore(const std::string& path, Mode mode)
@@ -353,7 +471,6 @@ SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots,
   }
   m.sweep.roots = roots;
   db_->Exec("COMMIT");
-  LoadIndex(fingerprint);
   m.insert_file = db_->Prepare(
       "INSERT INTO files(path, first_sweep) VALUES(?, ?) ON CONFLICT(path) DO UPDATE SET "
       "gone_sweep = NULL RETURNING id");
@@ -367,58 +484,86 @@ SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots,
       " ctime_ns = ?7, fingerprint = ?8, reusable_until = ?9 WHERE id = ?1");
   m.clear_gone = db_->Prepare("UPDATE files SET gone_sweep = NULL WHERE id = ?");
   m.mark_done = db_->Prepare(
-      "INSERT OR REPLACE INTO sweep_files(sweep_id, file_id, version_id, run) VALUES(?, ?, ?, ?)");
+      "INSERT OR REPLACE INTO sweep_files(sweep_id, file_id, version_id, run) VALUES(?1, ?2, ?3, "
+      "?4)");
+  std::string many =
+      "INSERT OR REPLACE INTO sweep_files(sweep_id, file_id, version_id, run) VALUES";
+  for (size_t i = 0; i < kDoneBatch; ++i) {
+    many += i ? ",(?1,?" : "(?1,?";
+    many += std::to_string(3 + 2 * i);
+    many += ",?";
+    many += std::to_string(4 + 2 * i);
+    many += ",?2)";
+  }
+  m.mark_done_many = db_->Prepare(many);
+  // The index loads on its own thread and connection while the sweep starts walking; the first
+  // Lookup or Done waits for it.
+  m.index_ready.store(false);
+  m.index_loaded = std::async(std::launch::async, [this, fingerprint] { LoadIndex(fingerprint); });
   return m.sweep;
 }
 
 void StateStore::LoadIndex(const std::string& fingerprint) {
   Impl& m = *impl_;
-  m.index.clear();
-  m.paths.clear();
+  SqliteDb db(path_, SQLITE_OPEN_READONLY);
+  db.Exec("PRAGMA mmap_size = 1073741824; PRAGMA busy_timeout = 5000; BEGIN");
   {
-    SqliteStmt n = db_->Prepare("SELECT max(id) FROM files");
-    if (n.Step()) m.index.reserve(static_cast<size_t>(n.Int(0)));
+    SqliteStmt n = db.Prepare("SELECT max(id) FROM files");
+    m.index.Reset(n.Step() ? static_cast<size_t>(n.Int(0)) : 0);
   }
-  SqliteStmt q = db_->Prepare(
+  SqliteStmt q = db.Prepare(
       "SELECT path, id, current_version, dev, ino, size, mtime_ns, ctime_ns, reusable_until, "
       "fingerprint = ?,"
       " gone_sweep IS NOT NULL FROM files WHERE current_version IS NOT NULL");
   q.Bind(1, fingerprint);
   while (q.Step()) {
-    Known k{q.Int(1), q.Int(2), q.Int(3), q.Int(4),      q.Int(5),
+    Known k{{},       q.Int(1), q.Int(2), q.Int(3),      q.Int(4),      q.Int(5),
             q.Int(6), q.Int(7), q.Int(8), q.Int(9) != 0, q.Int(10) != 0};
-    m.index.emplace(m.paths.Add(q.Bytes(0)), k);
+    m.index.Add(q.Bytes(0), k);
   }
+}
+
+void StateStore::WaitIndex() {
+  Impl& m = *impl_;
+  if (m.index_ready.load(std::memory_order_acquire)) return;
+  std::lock_guard<std::mutex> lock(m.index_mutex);
+  if (m.index_ready.load(std::memory_order_relaxed)) return;
+  m.index_loaded.get();  // rethrows the loader's StateError
+  m.index_ready.store(true, std::memory_order_release);
 }
 
 bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintptr_t* hint) {
   if (!S_ISREG(e.st.st_mode) || e.error || !e.note.empty()) return false;
-  const auto it = impl_->index.find(e.path);
-  if (it == impl_->index.end()) return false;
-  const Known& k = it->second;
-  *hint = reinterpret_cast<uintptr_t>(&k);
-  if (!k.same_fingerprint || k.reusable_until <= impl_->now ||
-      k.dev != static_cast<int64_t>(e.st.st_dev) || k.ino != static_cast<int64_t>(e.st.st_ino) ||
-      k.size != static_cast<int64_t>(e.st.st_size) || k.mtime_ns != Ns(e.st.st_mtim) ||
-      k.ctime_ns != Ns(e.st.st_ctim))
+  WaitIndex();
+  const Known* k = impl_->index.Find(e.path);
+  if (!k) return false;
+  *hint = reinterpret_cast<uintptr_t>(k);
+  if (!k->same_fingerprint || k->reusable_until <= impl_->now ||
+      k->dev != static_cast<int64_t>(e.st.st_dev) || k->ino != static_cast<int64_t>(e.st.st_ino) ||
+      k->size != static_cast<int64_t>(e.st.st_size) || k->mtime_ns != Ns(e.st.st_mtim) ||
+      k->ctime_ns != Ns(e.st.st_ctim))
     return false;
   auto& reader = impl_->readers.local();
   try {
     if (!reader) reader = std::make_unique<Reader>(path_);
-    reader->get.Bind(1, k.version_id);
-    const bool found = reader->get.Step();
-    if (found) {
-      auto packed = reader->get.IsNull(0) ? std::nullopt : UnpackRecords(reader->get.Bytes(0));
-      *records = packed ? std::move(*packed) : DecodeRecords(reader->get.Bytes(1));
+    if (const Reader::Row* row = reader->Find(k->version_id)) {
+      auto packed = row->has_packed ? UnpackRecords(row->packed) : std::nullopt;
+      if (packed) {
+        *records = std::move(*packed);
+      } else {
+        SqliteStmt& json = reader->json;
+        json.Bind(1, k->version_id);
+        if (json.Step()) *records = DecodeRecords(json.Bytes(0));
+        json.Reset();
+      }
     }
-    reader->get.Reset();
-    if (!found || records->empty() || !SamePlace(records->back(), e.path, impl_->locations)) {
+    if (records->empty() || !SamePlace(records->back(), e.path, impl_->locations)) {
       records->clear();
       return false;
     }
     return true;
   } catch (const std::exception&) {
-    if (reader) reader->get.Reset();
+    if (reader) reader->Forget();
     records->clear();
     return false;  // unreadable stored records: scan the file instead
   }
@@ -441,6 +586,7 @@ void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bo
                       int64_t scan_started_ns, uintptr_t hint) {
   Impl& m = *impl_;
   if (records.empty()) return;
+  WaitIndex();
   if (!m.in_txn) {
     db_->Exec("BEGIN IMMEDIATE");
     m.in_txn = true;
@@ -449,10 +595,7 @@ void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bo
   }
   // The index entry Lookup found (the index is not modified during the sweep), else a search.
   Known* known = reinterpret_cast<Known*>(hint);
-  if (!known) {
-    const auto it = m.index.find(e.path);
-    known = it == m.index.end() ? nullptr : &it->second;
-  }
+  if (!known) known = m.index.Find(e.path);
   if (known) known->seen = true;
   const int64_t file_id = FileId(e.path, known);
   int64_t version_id = reused && known ? known->version_id : 0;
@@ -485,15 +628,38 @@ void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bo
         .Bind(9, reusable_until)
         .Run();
   }
-  m.mark_done.Bind(1, m.sweep.id).Bind(2, file_id).Bind(3, version_id).Bind(4, m.sweep.runs).Run();
+  m.done.emplace_back(file_id, version_id);
+  if (m.done.size() == kDoneBatch) InsertDoneMarks();
   ++m.pending;
   CommitIfDue(false);
+}
+
+// One multi-row INSERT per kDoneBatch files: a re-sweep that reuses every file writes nothing
+// else, and one statement per file was a sixth of its time.
+void StateStore::InsertDoneMarks() {
+  Impl& m = *impl_;
+  if (m.done.size() == kDoneBatch) {
+    m.mark_done_many.Bind(1, m.sweep.id).Bind(2, m.sweep.runs);
+    for (size_t i = 0; i < m.done.size(); ++i)
+      m.mark_done_many.Bind(static_cast<int>(3 + 2 * i), m.done[i].first)
+          .Bind(static_cast<int>(4 + 2 * i), m.done[i].second);
+    m.mark_done_many.Run();
+  } else {
+    for (const auto& [file_id, version_id] : m.done)
+      m.mark_done.Bind(1, m.sweep.id)
+          .Bind(2, file_id)
+          .Bind(3, version_id)
+          .Bind(4, m.sweep.runs)
+          .Run();
+  }
+  m.done.clear();
 }
 
 void StateStore::CommitIfDue(bool force) {
   Impl& m = *impl_;
   if (!m.in_txn) return;
   if (force || m.pending >= kCommitEvery || Clock::now() - m.txn_started >= kCommitInterval) {
+    InsertDoneMarks();
     db_->Exec("COMMIT");
     m.in_txn = false;
   }
@@ -501,6 +667,7 @@ void StateStore::CommitIfDue(bool force) {
 
 void StateStore::FinishSweep(bool complete, double elapsed_s) {
   Impl& m = *impl_;
+  WaitIndex();
   CommitIfDue(true);
   db_->Exec("BEGIN IMMEDIATE");
   if (complete) {
@@ -514,10 +681,10 @@ void StateStore::FinishSweep(bool complete, double elapsed_s) {
           .Bind(2, m.sweep.runs)
           .Run();
     SqliteStmt gone = db_->Prepare("UPDATE files SET gone_sweep = ? WHERE id = ?");
-    for (const auto& [path, k] : m.index) {
+    for (const Known& k : m.index.Entries()) {
       if (k.seen || k.gone) continue;
       bool under = false;
-      for (const auto& r : m.sweep.roots) under = under || UnderRoot(path, r);
+      for (const auto& r : m.sweep.roots) under = under || UnderRoot(k.path, r);
       if (under) gone.Bind(1, m.sweep.id).Bind(2, k.file_id).Run();
     }
   }

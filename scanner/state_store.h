@@ -96,11 +96,14 @@ class StateStore final : public RecordCache {
 
  private:
   struct Known;  // a file as the last sweep left it
+  class KnownIndex;
   struct Reader;
   StateStore(const std::string& path, Mode mode);
-  void LoadIndex(const std::string& fingerprint);
+  void LoadIndex(const std::string& fingerprint);  // on its own thread and connection
+  void WaitIndex();                                // until LoadIndex is done
   void CommitIfDue(bool force);
-  void ReleaseReaders();  // ends the per-thread read transactions (after the pipeline)
+  void InsertDoneMarks();  // of the files done since the last call
+  void ReleaseReaders();   // ends the per-thread read transactions (after the pipeline)
   int64_t FileId(const std::string& path, const Known* known);
 
   std::string path_;

@@ -123,6 +123,60 @@ TEST_CASE("a stored file is reused only while identity, size, times, settings an
   CHECK(lookup("fp1", &none).empty());
 }
 
+TEST_CASE("an e-mail's stored verdict is reused while it cannot change with the date") {
+  ScratchDir dir;
+  const std::string state_path = dir.Path("state.db");
+  const int64_t day = 24 * 3600, now = 1'800'000'000;
+  LocationTable table;
+  Location local;
+  local.prefix = dir.Path("share/laptop");
+  local.kind = LocationKind::kLocal;
+  table.Add(local);
+  struct Mail {
+    std::string rel;
+    int64_t age_days;
+    bool stale;  // the stale-email violation fired when it was scanned
+  };
+  const std::vector<Mail> mails = {{"laptop/old.eml", 200, true},     // stale: stays stale
+                                   {"laptop/new.eml", 10, false},     // turns stale at 183 days
+                                   {"unknown/old.eml", 200, false}};  // no location: never fires
+  std::vector<std::string> files;
+  {
+    auto state = StateStore::Open(state_path, StateStore::Mode::kSweep);
+    bool resumed = false;
+    state->BeginSweep({dir.Path("share")}, "fp", now, &resumed, &table);
+    for (const auto& m : mails) {
+      const std::string file = dir.Write("share/" + m.rel, "From: a@b\n\nhello\n");
+      files.push_back(file);
+      Record r;
+      r.real_path = file;
+      r.path = table.DisplayPath(file);
+      r.location = table.Find(file);
+      r.attributes = {{"email_date", FormatTimestamp(now - m.age_days * day)}};
+      if (m.stale) r.violations = {{"stale-email", Severity::kLow, "delete it", "002 §9.1"}};
+      state->Done(Entry(file), {r}, false, Later(), 0);
+    }
+    state->FinishSweep(true, 0.1);
+  }
+  auto reused = [&](int64_t when) {
+    auto state = StateStore::Open(state_path, StateStore::Mode::kSweep);
+    bool resumed = false;
+    state->BeginSweep({dir.Path("share")}, "fp", when, &resumed, &table);
+    std::vector<bool> hits;
+    for (const auto& f : files) {
+      std::vector<Record> got;
+      uintptr_t hint = 0;
+      hits.push_back(state->Lookup(Entry(f), &got, &hint));
+    }
+    state->FinishSweep(false, 0);
+    return hits;
+  };
+  CHECK(reused(now + day) == std::vector<bool>{true, true, true});
+  // 171 days later the new message is 181 days old: re-read before the rule can fire for it.
+  CHECK(reused(now + 171 * day) == std::vector<bool>{true, false, true});
+  CHECK(reused(now + 3650 * day) == std::vector<bool>{true, false, true});
+}
+
 TEST_CASE("a second writer is refused; a newer schema is refused") {
   ScratchDir dir;
   const std::string path = dir.Path("state.db");
