@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <future>
 #include <mutex>
 #include <unordered_set>
@@ -379,6 +380,7 @@ struct StateStore::Impl {
   std::future<void> index_loaded;
   std::atomic<bool> index_ready{false};
   std::mutex index_mutex;
+  std::exception_ptr index_error;  // what the loader threw
   tbb::enumerable_thread_specific<std::unique_ptr<Reader>> readers;
   SweepInfo sweep;
   int64_t now = 0;
@@ -534,8 +536,17 @@ void StateStore::WaitIndex() {
   if (m.index_ready.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(m.index_mutex);
   if (m.index_ready.load(std::memory_order_relaxed)) return;
-  m.index_loaded.get();  // rethrows the loader's StateError
-  m.index_ready.store(true, std::memory_order_release);
+  if (!m.index_error && m.index_loaded.valid()) {
+    try {
+      m.index_loaded.get();
+      m.index_ready.store(true, std::memory_order_release);
+      return;
+    } catch (...) {
+      m.index_error = std::current_exception();  // every later call fails the same way
+    }
+  }
+  std::rethrow_exception(m.index_error ? m.index_error
+                                       : std::make_exception_ptr(StateError("no sweep begun")));
 }
 
 bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintptr_t* hint) {
