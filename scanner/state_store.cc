@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <future>
 #include <mutex>
 #include <unordered_set>
@@ -59,6 +60,11 @@ constexpr const char* kSteps[] = {
        CREATE TABLE sweep_files(
          sweep_id INTEGER NOT NULL, file_id INTEGER NOT NULL, version_id INTEGER NOT NULL,
          run INTEGER NOT NULL, PRIMARY KEY (sweep_id, file_id)) WITHOUT ROWID;)",
+    // v2: the packed records in a table of their own. In `versions` they shared leaf pages
+    // with the JSON copy, so a re-sweep's cursor paged through four times the bytes it used.
+    R"(CREATE TABLE packed_records(version_id INTEGER PRIMARY KEY, packed BLOB NOT NULL);
+       INSERT INTO packed_records SELECT id, packed FROM versions WHERE packed IS NOT NULL;
+       UPDATE versions SET packed = NULL WHERE packed IS NOT NULL;)",
 };
 static_assert(std::size(kSteps) == StateStore::kSchemaVersion);
 
@@ -255,9 +261,8 @@ struct StateStore::Reader {
 
   explicit Reader(const std::string& path) : db(path, SQLITE_OPEN_READONLY) {
     db.Exec("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; BEGIN");
-    // Not `records`: the result row would load that JSON (often from overflow pages) for
-    // every row stepped over; it is read by `json` only where no packed copy was kept.
-    scan = db.Prepare("SELECT id, packed FROM versions WHERE id >= ?");
+    // The JSON copy is read by `json` only where no packed copy was kept.
+    scan = db.Prepare("SELECT version_id, packed FROM packed_records WHERE version_id >= ?");
     json = db.Prepare("SELECT records FROM versions WHERE id = ?");
   }
   // Version `id`'s row, or nullptr when there is none. Valid until the next call.
@@ -375,6 +380,7 @@ struct StateStore::Impl {
   std::future<void> index_loaded;
   std::atomic<bool> index_ready{false};
   std::mutex index_mutex;
+  std::exception_ptr index_error;  // what the loader threw
   tbb::enumerable_thread_specific<std::unique_ptr<Reader>> readers;
   SweepInfo sweep;
   int64_t now = 0;
@@ -382,7 +388,8 @@ struct StateStore::Impl {
   bool in_txn = false;
   int pending = 0;
   Clock::time_point txn_started;
-  SqliteStmt insert_file, insert_version, set_current, clear_gone, mark_done, mark_done_many;
+  SqliteStmt insert_file, insert_version, insert_packed, set_current, clear_gone, mark_done,
+      mark_done_many;
   // "Done" marks not yet inserted: (file id, version id). Always inserted before the
   // transaction commits, so a file's records and its mark still commit together.
   std::vector<std::pair<int64_t, int64_t>> done;
@@ -477,7 +484,8 @@ SweepInfo StateStore::BeginSweep(const std::vector<std::string>& roots,
   m.insert_version = db_->Prepare(
       "INSERT INTO versions(file_id, sweep_id, dev, ino, size, mtime_ns, ctime_ns, fingerprint, "
       "reusable_until, class,"
-      " records, packed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " records) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  m.insert_packed = db_->Prepare("INSERT INTO packed_records(version_id, packed) VALUES(?, ?)");
   m.set_current = db_->Prepare(
       "UPDATE files SET gone_sweep = NULL, current_version = ?2, dev = ?3, ino = ?4, size = ?5, "
       "mtime_ns = ?6,"
@@ -528,8 +536,17 @@ void StateStore::WaitIndex() {
   if (m.index_ready.load(std::memory_order_acquire)) return;
   std::lock_guard<std::mutex> lock(m.index_mutex);
   if (m.index_ready.load(std::memory_order_relaxed)) return;
-  m.index_loaded.get();  // rethrows the loader's StateError
-  m.index_ready.store(true, std::memory_order_release);
+  if (!m.index_error && m.index_loaded.valid()) {
+    try {
+      m.index_loaded.get();
+      m.index_ready.store(true, std::memory_order_release);
+      return;
+    } catch (...) {
+      m.index_error = std::current_exception();  // every later call fails the same way
+    }
+  }
+  std::rethrow_exception(m.index_error ? m.index_error
+                                       : std::make_exception_ptr(StateError("no sweep begun")));
 }
 
 bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintptr_t* hint) {
@@ -546,16 +563,15 @@ bool StateStore::Lookup(const WalkEntry& e, std::vector<Record>* records, uintpt
   auto& reader = impl_->readers.local();
   try {
     if (!reader) reader = std::make_unique<Reader>(path_);
-    if (const Reader::Row* row = reader->Find(k->version_id)) {
-      auto packed = row->has_packed ? UnpackRecords(row->packed) : std::nullopt;
-      if (packed) {
-        *records = std::move(*packed);
-      } else {
-        SqliteStmt& json = reader->json;
-        json.Bind(1, k->version_id);
-        if (json.Step()) *records = DecodeRecords(json.Bytes(0));
-        json.Reset();
-      }
+    const Reader::Row* row = reader->Find(k->version_id);
+    auto packed = row && row->has_packed ? UnpackRecords(row->packed) : std::nullopt;
+    if (packed) {
+      *records = std::move(*packed);
+    } else {  // no packed copy (or a damaged one): the JSON copy
+      SqliteStmt& json = reader->json;
+      json.Bind(1, k->version_id);
+      if (json.Step()) *records = DecodeRecords(json.Bytes(0));
+      json.Reset();
     }
     if (records->empty() || !SamePlace(records->back(), e.path, impl_->locations)) {
       records->clear();
@@ -613,10 +629,11 @@ void StateStore::Done(const WalkEntry& e, const std::vector<Record>& records, bo
         .Bind(9, reusable_until)
         .Bind(10, ToString(top.verdict.data_class))
         .Bind(11, EncodeRecords(records));
-    // The packed form serves re-sweeps only: not kept for records that will never be reused.
-    if (reusable_until > 0) m.insert_version.BindBlob(12, PackRecords(records));
     m.insert_version.Run();
     version_id = db_->LastInsertId();
+    // The packed form serves re-sweeps only: not kept for records that will never be reused.
+    if (reusable_until > 0)
+      m.insert_packed.Bind(1, version_id).BindBlob(2, PackRecords(records)).Run();
     m.set_current.Bind(1, file_id)
         .Bind(2, version_id)
         .Bind(3, static_cast<int64_t>(e.st.st_dev))

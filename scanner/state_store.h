@@ -49,7 +49,7 @@ struct SweepInfo {
 class StateStore final : public RecordCache {
  public:
   enum class Mode { kSweep, kRead };
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // kSweep: creates (0600) or migrates the state and takes the exclusive lock (throws
   // StateLocked when another process holds it). kRead: opens an existing state read-only.

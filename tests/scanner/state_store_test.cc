@@ -1,6 +1,7 @@
 // StateStore and RecordCodec on real files in a scratch folder: the packed record form round-
 // trips every field and rejects damage, the reuse decision follows identity/size/mtime/
-// fingerprint/location, the lock refuses a second writer, and a newer schema is refused.
+// fingerprint/location, the lock refuses a second writer, a newer schema is refused and an
+// older one migrates.
 #include "scanner/state_store.h"
 
 #include <sys/stat.h>
@@ -175,6 +176,50 @@ TEST_CASE("an e-mail's stored verdict is reused while it cannot change with the 
   // 171 days later the new message is 181 days old: re-read before the rule can fire for it.
   CHECK(reused(now + 171 * day) == std::vector<bool>{true, false, true});
   CHECK(reused(now + 3650 * day) == std::vector<bool>{true, false, true});
+}
+
+TEST_CASE("a version 1 state migrates: its packed records move and are still reused") {
+  ScratchDir dir;
+  const std::string file = dir.Write("share/list.csv", "a,b\n");
+  const std::string path = dir.Path("state.db");
+  LocationTable none;
+  Record top = FullRecord(file);
+  top.depth = 0;
+  top.container.reset();
+  top.path = none.DisplayPath(file);
+  top.location = none.Find(file);
+  {
+    auto state = StateStore::Open(path, StateStore::Mode::kSweep);
+    bool resumed = false;
+    state->BeginSweep({dir.Path("share")}, "fp", 1000, &resumed, &none);
+    state->Done(Entry(file), {top}, false, Later(), 0);
+    state->FinishSweep(true, 0.1);
+  }
+  {  // back to the version 1 layout: the packed copy in versions.packed
+    SqliteDb db(path, SQLITE_OPEN_READWRITE);
+    db.Exec(
+        "UPDATE versions SET packed = (SELECT packed FROM packed_records WHERE version_id = "
+        "versions.id); DROP TABLE packed_records;"
+        " UPDATE meta SET value = 1 WHERE key = 'schema_version'");
+  }
+  auto state = StateStore::Open(path, StateStore::Mode::kSweep);
+  bool resumed = false;
+  state->BeginSweep({dir.Path("share")}, "fp", 1000, &resumed, &none);
+  std::vector<Record> got;
+  uintptr_t hint = 0;
+  REQUIRE(state->Lookup(Entry(file), &got, &hint));
+  REQUIRE(got.size() == 1);
+  CHECK(ToJson(got[0]).dump() == ToJson(top).dump());
+  state->FinishSweep(true, 0.1);
+  SqliteDb db(path, SQLITE_OPEN_READONLY);
+  auto count = [&](const char* sql) {
+    SqliteStmt q = db.Prepare(sql);
+    REQUIRE(q.Step());
+    return q.Int(0);
+  };
+  CHECK(count("SELECT value FROM meta WHERE key = 'schema_version'") == 2);
+  CHECK(count("SELECT count(*) FROM packed_records") == 1);
+  CHECK(count("SELECT count(*) FROM versions WHERE packed IS NOT NULL") == 0);
 }
 
 TEST_CASE("a second writer is refused; a newer schema is refused") {
