@@ -122,7 +122,11 @@ void ProgressReporter::Start() {
 void ProgressReporter::Stop() {
   if (!started_) return;
   started_ = false;
-  done_.store(true);
+  {
+    std::lock_guard<std::mutex> lock(wake_mutex_);
+    done_.store(true);
+  }
+  wake_.notify_all();  // the drawing thread ends now, not at its next tick
   if (drawer_.joinable()) drawer_.join();
   if (counter_.joinable()) counter_.join();
   sigaction(SIGUSR1, &g_previous_usr1, nullptr);
@@ -161,7 +165,8 @@ void ProgressReporter::Draw() {
       drawn_ = true;
       next_draw = now + options_.interval;
     }
-    std::this_thread::sleep_for(kTick);
+    std::unique_lock<std::mutex> lock(wake_mutex_);
+    wake_.wait_for(lock, kTick, [this] { return done_.load(); });
   }
 }
 

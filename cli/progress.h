@@ -10,7 +10,9 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -66,6 +68,8 @@ class ProgressReporter {
   std::atomic<bool> done_{false};
   std::atomic<bool> counted_{false};
   std::atomic<uint64_t> total_files_{0}, total_bytes_{0};
+  std::mutex wake_mutex_;  // with wake_: Stop() ends the drawing thread's wait at once
+  std::condition_variable wake_;
   std::thread drawer_, counter_;
   bool drawn_ = false;  // drawing thread only
   bool started_ = false;
