@@ -13,20 +13,24 @@ std::string KeepEnds(std::string_view v, size_t head, size_t tail) {
          std::string(v.substr(v.size() - tail));
 }
 
-// Keeps the first letter of each word and stars the rest, one star per letter; a character
-// outside ASCII ("Éabha", "Żak", "O’Brien") is one code point, never split into bytes.
+// A word is a run of anything but ASCII spaces, punctuation and controls. Keeps a word's first
+// character when it is a letter (the initial: "J*** S****") and stars every other character,
+// one star per code point: digits, letters outside ASCII ("Éabha" is "É****", never split
+// into bytes) and malformed bytes alike. A cell under a "Name" or "SEN" header can hold
+// anything, a card number included, and only separators may survive as they are.
 std::string MaskWords(std::string_view v) {
   std::string out;
   bool start = true;
   for (size_t i = 0; i < v.size();) {
     size_t len = 0;
-    latin_text::Decode(v, i, &len);
-    const bool letter = len > 1 || std::isalpha(static_cast<unsigned char>(v[i]));
-    if (!letter || start)
+    const char32_t c = latin_text::Decode(v, i, &len);
+    const bool separator = c < 0x80 && !std::isalnum(static_cast<unsigned char>(c));
+    const bool initial = start && !separator && latin_text::IsLetter(c) && (c < 0x80 || len > 1);
+    if (separator || initial)
       out.append(v.substr(i, len));
     else
       out.push_back('*');
-    start = !letter;
+    start = separator;
     i += len;
   }
   return out;

@@ -96,3 +96,14 @@ TEST_CASE("UTF-8 letters: case, folding, masking", "[person_name]") {
   CHECK(Mask("Éabha Żak", DetailKind::kName) == "É**** Ż**");
   CHECK(Mask("petrauskienė", DetailKind::kName) == "p***********");
 }
+
+// A cell under a "Name" or "SEN" header can hold anything; the fuzzer found card numbers,
+// digits and malformed bytes there passing through as they were (tests/fuzz/regressions/detector).
+TEST_CASE("Word masking stars digits and malformed bytes, keeps only initials", "[person_name]") {
+  CHECK(Mask("4223 4855 0564 9344", DetailKind::kSpecial) == "**** **** **** ****");
+  CHECK(Mask("Room 39", DetailKind::kSpecial) == "R*** **");
+  CHECK(Mask("O'Brien-Smith, Jo", DetailKind::kName) == "O'B****-S****, J*");
+  CHECK(Mask("4166 9475<<<<r", DetailKind::kName) == "**** ****<<<<r");
+  CHECK(Mask("\xE9\xE9" "ab", DetailKind::kName) == "****");  // lone Latin-1 bytes are not initials
+  CHECK(Mask("K", DetailKind::kSpecial) == "K");          // a one-letter code: nothing to hide
+}

@@ -234,7 +234,9 @@ def make_big_tree(tree, n):
 
 def test_kill(work):
     tree = os.path.join(work, "tree")
-    n = 3000
+    # Commits come every 500 files (or second), so four kills use about 2,000 files; the rest
+    # keeps the fourth run from completing between two polls (it then starts a new sweep).
+    n = 6000
     make_big_tree(tree, n)
     ref_work = os.path.join(work, "ref")
     os.makedirs(ref_work)
