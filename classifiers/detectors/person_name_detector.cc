@@ -219,7 +219,7 @@ class PersonNameDetector final : public Detector {
       if (!Capitalised(words[i])) return std::nullopt;
     if (!Capitalised(words.back())) return std::nullopt;
     std::string surname_text;
-    for (size_t i = given; i < words.size(); ++i) surname_text += " " + std::string(words[i]);
+    for (size_t i = given; i < words.size(); ++i) surname_text.append(" ").append(words[i]);
     return Judge(c, words, given, strong_particle, surname_text);
   }
 
