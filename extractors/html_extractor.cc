@@ -11,6 +11,7 @@
 
 #include "extractors/extractor.h"
 #include "extractors/html_text.h"
+#include "extractors/text_decoder.h"
 
 namespace datasweep {
 
@@ -253,8 +254,24 @@ Outcome ExtractXml(const ByteSource& in, ExtractContext& ctx, TextSink& out) {
   return outcome;
 }
 
+// The charset to parse with when the page does not say: libxml2 falls back to ISO-8859-1, which
+// turns a UTF-8 page's "£31,650" into "Â£31,650" (and hides a salary band's range). A page
+// without a BOM or a charset declaration whose first 64 KiB are valid UTF-8 is read as UTF-8,
+// as browsers' sniffing does; anything else is left to libxml2.
+std::string_view UndeclaredCharset(const ByteSource& in) {
+  std::string head;
+  in.ReadPrefix(head, 1 << 16);
+  std::string lower = head.substr(0, 4096);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.find("charset") != std::string::npos || lower.find("encoding=") != std::string::npos)
+    return {};
+  if (head.starts_with("\xEF\xBB\xBF") || head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF"))
+    return {};
+  return TextDecoder::Detect(head) == TextDecoder::Encoding::kUtf8 ? "UTF-8" : "";
+}
+
 Outcome ExtractHtml(const ByteSource& in, ExtractContext& ctx, TextSink& out) {
-  HtmlTextStream html(out, "");
+  HtmlTextStream html(out, "", UndeclaredCharset(in));
   const uint64_t limit = std::min(in.Size(), ctx.Limits().max_file_bytes);
   std::string buf(1 << 16, '\0');
   for (uint64_t pos = 0; pos < limit;) {

@@ -9,7 +9,7 @@
 namespace datasweep {
 namespace {
 
-constexpr std::array<std::string_view, 48> kRoleLocalParts = {
+constexpr std::array<std::string_view, 60> kRoleLocalParts = {
     "office",     "info",      "admin",      "administrator",  "enquiries",
     "enquiry",    "helpdesk",  "head",       "headteacher",    "reception",
     "finance",    "hr",        "support",    "noreply",        "no-reply",
@@ -19,7 +19,9 @@ constexpr std::array<std::string_view, 48> kRoleLocalParts = {
     "careers",    "senco",     "sendco",     "welcome",        "hello",
     "admissions", "payroll",   "data",       "dataprotection", "privacy",
     "press",      "media",     "marketing",  "schooloffice",   "mail",
-    "abuse",      "security",  "servicedesk"};
+    "abuse",      "security",  "servicedesk", "recruitment", "jobs",
+    "vacancies",  "personnel", "lettings",    "catering",    "library",
+    "pta",        "events",    "bookings",    "transport",   "newsletter"};
 
 constexpr std::array<std::string_view, 16> kWebmail = {
     "gmail.com",      "googlemail.com", "hotmail.com",     "hotmail.co.uk",

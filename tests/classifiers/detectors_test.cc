@@ -62,6 +62,9 @@ TEST_CASE("email: role mailboxes are not personal", "[detectors]") {
   CHECK(Find("write to jane.smith77@gmail.com", "email").size() == 1);
   CHECK(Find("write to office@oakfield.sch.uk", "email").empty());
   CHECK(Find("email wcaicthelpdesk@westcoventryacademy.org today", "email").empty());
+  // Recruitment and service mailboxes in adverts and newsletters are roles, not people.
+  CHECK(Find("e-mail recruitment@hollinsvale.derbyshire.sch.uk", "email").empty());
+  CHECK(Find("book via lettings@oakfield.sch.uk", "email").empty());
   CHECK(Find("contact j.patel@oakfield.sch.uk", "email").size() == 1);
 }
 
