@@ -265,7 +265,8 @@ std::string_view UndeclaredCharset(const ByteSource& in) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower.find("charset") != std::string::npos || lower.find("encoding=") != std::string::npos)
     return {};
-  if (head.starts_with("\xEF\xBB\xBF") || head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF"))
+  if (head.starts_with("\xEF\xBB\xBF") || head.starts_with("\xFF\xFE") ||
+      head.starts_with("\xFE\xFF"))
     return {};
   return TextDecoder::Detect(head) == TextDecoder::Encoding::kUtf8 ? "UTF-8" : "";
 }

@@ -10,18 +10,18 @@ namespace datasweep {
 namespace {
 
 constexpr std::array<std::string_view, 60> kRoleLocalParts = {
-    "office",     "info",      "admin",      "administrator",  "enquiries",
-    "enquiry",    "helpdesk",  "head",       "headteacher",    "reception",
-    "finance",    "hr",        "support",    "noreply",        "no-reply",
-    "postmaster", "webmaster", "contact",    "sales",          "accounts",
-    "bursar",     "clerk",     "governors",  "safeguarding",   "dpo",
-    "ict",        "it",        "itsupport",  "attendance",     "exams",
-    "careers",    "senco",     "sendco",     "welcome",        "hello",
-    "admissions", "payroll",   "data",       "dataprotection", "privacy",
-    "press",      "media",     "marketing",  "schooloffice",   "mail",
-    "abuse",      "security",  "servicedesk", "recruitment", "jobs",
-    "vacancies",  "personnel", "lettings",    "catering",    "library",
-    "pta",        "events",    "bookings",    "transport",   "newsletter"};
+    "office",     "info",      "admin",       "administrator",  "enquiries",
+    "enquiry",    "helpdesk",  "head",        "headteacher",    "reception",
+    "finance",    "hr",        "support",     "noreply",        "no-reply",
+    "postmaster", "webmaster", "contact",     "sales",          "accounts",
+    "bursar",     "clerk",     "governors",   "safeguarding",   "dpo",
+    "ict",        "it",        "itsupport",   "attendance",     "exams",
+    "careers",    "senco",     "sendco",      "welcome",        "hello",
+    "admissions", "payroll",   "data",        "dataprotection", "privacy",
+    "press",      "media",     "marketing",   "schooloffice",   "mail",
+    "abuse",      "security",  "servicedesk", "recruitment",    "jobs",
+    "vacancies",  "personnel", "lettings",    "catering",       "library",
+    "pta",        "events",    "bookings",    "transport",      "newsletter"};
 
 constexpr std::array<std::string_view, 16> kWebmail = {
     "gmail.com",      "googlemail.com", "hotmail.com",     "hotmail.co.uk",

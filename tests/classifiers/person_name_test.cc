@@ -104,6 +104,8 @@ TEST_CASE("Word masking stars digits and malformed bytes, keeps only initials", 
   CHECK(Mask("Room 39", DetailKind::kSpecial) == "R*** **");
   CHECK(Mask("O'Brien-Smith, Jo", DetailKind::kName) == "O'B****-S****, J*");
   CHECK(Mask("4166 9475<<<<r", DetailKind::kName) == "**** ****<<<<r");
-  CHECK(Mask("\xE9\xE9" "ab", DetailKind::kName) == "****");  // lone Latin-1 bytes are not initials
-  CHECK(Mask("K", DetailKind::kSpecial) == "K");          // a one-letter code: nothing to hide
+  CHECK(Mask("\xE9\xE9"
+             "ab",
+             DetailKind::kName) == "****");       // lone Latin-1 bytes are not initials
+  CHECK(Mask("K", DetailKind::kSpecial) == "K");  // a one-letter code: nothing to hide
 }

@@ -66,17 +66,25 @@ TEST_CASE("html: a page that declares no charset is read as UTF-8 when it is UTF
   Harness h;
   // libxml2 alone would read these bytes as ISO-8859-1: "Â£31,650".
   const Record& r = h.ScanMemory(
-      "<html><body><p>Salary: \xC2\xA3" "31,650 - \xC2\xA3" "49,084, Caf\xC3\xA9</p></body></html>",
+      "<html><body><p>Salary: \xC2\xA3"
+      "31,650 - \xC2\xA3"
+      "49,084, Caf\xC3\xA9</p></body></html>",
       "advert.html");
   CHECK(r.outcome.status == ScanStatus::kComplete);
-  CHECK(r.HasText("\xC2\xA3" "31,650 - \xC2\xA3" "49,084, Caf\xC3\xA9"));
+  CHECK(
+      r.HasText("\xC2\xA3"
+                "31,650 - \xC2\xA3"
+                "49,084, Caf\xC3\xA9"));
   CHECK_FALSE(r.HasText("\xC3\x82"));
   // A declared charset still decides: Windows-1252 bytes stay Windows-1252.
   Harness h2;
   const Record& l = h2.ScanMemory(
-      "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xE9 \xA3" "5</p></body></html>",
+      "<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xE9 \xA3"
+      "5</p></body></html>",
       "latin.html");
-  CHECK(l.HasText("Caf\xC3\xA9 \xC2\xA3" "5"));
+  CHECK(
+      l.HasText("Caf\xC3\xA9 \xC2\xA3"
+                "5"));
 }
 
 TEST_CASE("xml: element names kept as context for values") {
