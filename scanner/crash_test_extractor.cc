@@ -8,25 +8,10 @@
 #include <vector>
 
 #include "scanner/isolation_worker.h"
+#include "scanner/sanitizer_build.h"
 
 namespace datasweep {
 namespace {
-
-// Sanitizer builds (ASan + UBSan) diagnose the null store themselves and then exit with status 1
-// (UBSan halt_on_error) or abort (ASan's SEGV handler), so the process never dies of SIGSEGV.
-// There the test extractor raises SIGSEGV with the default action instead: the supervisor still
-// sees a worker killed by signal 11, which is what this fixture stands for.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 class CrashTestExtractor final : public Extractor {
  public:
@@ -53,8 +38,12 @@ class CrashTestExtractor final : public Extractor {
   }
 
  private:
+  // Sanitizer builds (ASan + UBSan) diagnose a null store themselves and exit with status 1
+  // (UBSan halt_on_error) or abort (ASan's SEGV handler), so the worker would never die of
+  // SIGSEGV. There SIGSEGV is raised with the default action instead: the supervisor still sees
+  // a worker killed by signal 11, which is what this fixture stands for.
   [[noreturn]] static void Segfault() {
-    if (kSanitized) {
+    if (kSanitizerBuild) {
       std::signal(SIGSEGV, SIG_DFL);
       std::raise(SIGSEGV);
     }

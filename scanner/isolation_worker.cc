@@ -13,6 +13,7 @@
 #include "classifiers/detector_set.h"
 #include "scanner/file_scanner.h"
 #include "scanner/isolation.h"
+#include "scanner/sanitizer_build.h"
 #include "scanner/worker_protocol.h"
 
 namespace datasweep {
@@ -38,17 +39,7 @@ void ArmCpuLimit(uint32_t seconds) {
 // AddressSanitizer reserves terabytes of shadow address space at start-up, so an RLIMIT_AS
 // would make every later mapping fail; sanitizer builds run their workers without it (ASan's
 // own allocator limits still stop runaway allocations, as a crash).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSpaceLimit = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSpaceLimit = false;
-#else
-constexpr bool kAddressSpaceLimit = true;
-#endif
-#else
-constexpr bool kAddressSpaceLimit = true;
-#endif
+constexpr bool kAddressSpaceLimit = !kSanitizerBuild;
 
 }  // namespace
 
