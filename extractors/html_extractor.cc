@@ -19,7 +19,8 @@ struct HtmlTextStream::State {
   State(TextSink& out, std::string where) : text(out, std::move(where)) {}
   TextBuffer text;
   htmlSAXHandler sax{};
-  htmlParserCtxtPtr ctxt = nullptr;
+  htmlParserCtxtPtr ctxt = nullptr;  // created by the first Feed(), once the charset is known
+  std::string charset;               // from the caller (a MIME header), or "" to sniff
   int skip_depth = 0;
   // Table rows come out as one line with tab-separated cells, so a data table reads as a table
   // (classifiers/text_table.h) rather than one word per line.
@@ -130,6 +131,22 @@ void OnCharacters(void* user, const xmlChar* ch, int len) {
 
 void Quiet(void*, const char*, ...) {}
 
+// The charset to parse with when neither the caller nor the page says: libxml2 falls back to
+// ISO-8859-1, which turns a UTF-8 page's "£31,650" into "Â£31,650" (and hid a salary band's
+// range). Without a BOM or a charset declaration near the top, a first chunk that is valid
+// UTF-8 is read as UTF-8, as browsers' sniffing does; anything else is left to libxml2.
+std::string SniffCharset(std::string_view first) {
+  std::string top(first.substr(0, 4096));
+  for (char& c : top) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (top.find("charset") != std::string::npos || top.find("encoding=") != std::string::npos)
+    return {};
+  if (first.starts_with("\xEF\xBB\xBF") || first.starts_with("\xFF\xFE") ||
+      first.starts_with("\xFE\xFF"))
+    return {};
+  const std::string_view sample = first.substr(0, 1 << 16);
+  return TextDecoder::Detect(sample) == TextDecoder::Encoding::kUtf8 ? "UTF-8" : "";
+}
+
 }  // namespace
 
 HtmlTextStream::HtmlTextStream(TextSink& out, std::string where, std::string_view charset)
@@ -142,13 +159,21 @@ HtmlTextStream::HtmlTextStream(TextSink& out, std::string where, std::string_vie
   sax.ignorableWhitespace = OnCharacters;
   sax.warning = Quiet;
   sax.error = Quiet;
+  state_->charset = charset;
+}
+
+bool HtmlTextStream::Start(std::string_view first) {
+  if (started_) return state_->ctxt != nullptr;
+  started_ = true;
+  const std::string charset = state_->charset.empty() ? SniffCharset(first) : state_->charset;
   xmlCharEncoding enc = XML_CHAR_ENCODING_NONE;
-  if (!charset.empty()) enc = xmlParseCharEncoding(std::string(charset).c_str());
+  if (!charset.empty()) enc = xmlParseCharEncoding(charset.c_str());
   if (enc == XML_CHAR_ENCODING_ERROR) enc = XML_CHAR_ENCODING_NONE;
-  state_->ctxt = htmlCreatePushParserCtxt(&sax, state_.get(), nullptr, 0, nullptr, enc);
+  state_->ctxt = htmlCreatePushParserCtxt(&state_->sax, state_.get(), nullptr, 0, nullptr, enc);
   if (state_->ctxt)
     htmlCtxtUseOptions(state_->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                          HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  return state_->ctxt != nullptr;
 }
 
 HtmlTextStream::~HtmlTextStream() {
@@ -159,7 +184,7 @@ HtmlTextStream::~HtmlTextStream() {
 }
 
 bool HtmlTextStream::Feed(std::string_view chunk) {
-  if (!state_->ctxt || state_->text.stopped()) return false;
+  if (!Start(chunk) || state_->text.stopped()) return false;
   while (!chunk.empty()) {
     const int n = static_cast<int>(std::min<size_t>(chunk.size(), 1 << 16));
     htmlParseChunk(state_->ctxt, chunk.data(), n, 0);
@@ -169,7 +194,7 @@ bool HtmlTextStream::Feed(std::string_view chunk) {
 }
 
 bool HtmlTextStream::Finish() {
-  if (state_->ctxt) htmlParseChunk(state_->ctxt, nullptr, 0, 1);
+  if (Start({})) htmlParseChunk(state_->ctxt, nullptr, 0, 1);
   FlushCell(state_.get());
   return state_->text.Flush();
 }
@@ -254,25 +279,8 @@ Outcome ExtractXml(const ByteSource& in, ExtractContext& ctx, TextSink& out) {
   return outcome;
 }
 
-// The charset to parse with when the page does not say: libxml2 falls back to ISO-8859-1, which
-// turns a UTF-8 page's "£31,650" into "Â£31,650" (and hides a salary band's range). A page
-// without a BOM or a charset declaration whose first 64 KiB are valid UTF-8 is read as UTF-8,
-// as browsers' sniffing does; anything else is left to libxml2.
-std::string_view UndeclaredCharset(const ByteSource& in) {
-  std::string head;
-  in.ReadPrefix(head, 1 << 16);
-  std::string lower = head.substr(0, 4096);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower.find("charset") != std::string::npos || lower.find("encoding=") != std::string::npos)
-    return {};
-  if (head.starts_with("\xEF\xBB\xBF") || head.starts_with("\xFF\xFE") ||
-      head.starts_with("\xFE\xFF"))
-    return {};
-  return TextDecoder::Detect(head) == TextDecoder::Encoding::kUtf8 ? "UTF-8" : "";
-}
-
 Outcome ExtractHtml(const ByteSource& in, ExtractContext& ctx, TextSink& out) {
-  HtmlTextStream html(out, "", UndeclaredCharset(in));
+  HtmlTextStream html(out, "");
   const uint64_t limit = std::min(in.Size(), ctx.Limits().max_file_bytes);
   std::string buf(1 << 16, '\0');
   for (uint64_t pos = 0; pos < limit;) {

@@ -15,7 +15,8 @@ namespace datasweep {
 class HtmlTextStream {
  public:
   // Text goes to `out` labelled `where`. `charset` (from a MIME header) may be "" to let the
-  // document's BOM / <meta charset> decide.
+  // document's BOM / <meta charset> decide; a document that declares nothing and whose first
+  // chunk is valid UTF-8 is read as UTF-8 (libxml2 alone would take it for ISO-8859-1).
   HtmlTextStream(TextSink& out, std::string where, std::string_view charset = "");
   ~HtmlTextStream();
   HtmlTextStream(const HtmlTextStream&) = delete;
@@ -29,7 +30,10 @@ class HtmlTextStream {
   struct State;
 
  private:
+  // Creates the parser on the first chunk (the charset may be sniffed from it).
+  bool Start(std::string_view first);
   std::unique_ptr<State> state_;
+  bool started_ = false;
 };
 
 }  // namespace datasweep

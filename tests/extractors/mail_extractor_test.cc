@@ -55,6 +55,20 @@ TEST_CASE("eml: html-only body is stripped, RFC 2231 filenames, nested message")
   CHECK(inner->HasContent("inner body"));
 }
 
+TEST_CASE("eml: an html part without a charset parameter is sniffed as UTF-8") {
+  const std::string msg =
+      "From: a@example.org\r\nSubject: pay\r\nContent-Type: text/html\r\n\r\n"
+      "<p>Salary \xC2\xA3"
+      "31,650 - \xC2\xA3"
+      "49,084, caf\xC3\xA9</p>\r\n";
+  Harness h;
+  const Record& r = h.ScanMemory(msg, "m.eml", &ExtractorNamed("EmlExtractor"));
+  CHECK(
+      r.HasText("Salary \xC2\xA3"
+                "31,650 - \xC2\xA3"
+                "49,084, caf\xC3\xA9"));
+}
+
 TEST_CASE("mbox: each message is a member, >From unquoted") {
   Harness h;
   const Record& r = h.ScanFile(Fixture("mail.mbox"));
