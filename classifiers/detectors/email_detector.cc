@@ -5,23 +5,10 @@
 
 #include "classifiers/detector.h"
 #include "classifiers/detectors/detector_util.h"
+#include "classifiers/detectors/role_mailbox.h"
 
 namespace datasweep {
 namespace {
-
-constexpr std::array<std::string_view, 60> kRoleLocalParts = {
-    "office",     "info",      "admin",       "administrator",  "enquiries",
-    "enquiry",    "helpdesk",  "head",        "headteacher",    "reception",
-    "finance",    "hr",        "support",     "noreply",        "no-reply",
-    "postmaster", "webmaster", "contact",     "sales",          "accounts",
-    "bursar",     "clerk",     "governors",   "safeguarding",   "dpo",
-    "ict",        "it",        "itsupport",   "attendance",     "exams",
-    "careers",    "senco",     "sendco",      "welcome",        "hello",
-    "admissions", "payroll",   "data",        "dataprotection", "privacy",
-    "press",      "media",     "marketing",   "schooloffice",   "mail",
-    "abuse",      "security",  "servicedesk", "recruitment",    "jobs",
-    "vacancies",  "personnel", "lettings",    "catering",       "library",
-    "pta",        "events",    "bookings",    "transport",      "newsletter"};
 
 constexpr std::array<std::string_view, 16> kWebmail = {
     "gmail.com",      "googlemail.com", "hotmail.com",     "hotmail.co.uk",
@@ -54,17 +41,7 @@ class EmailDetector final : public Detector {
     const std::string v = detector_util::Lower(c.match);
     const size_t at = v.find('@');
     const std::string_view local(v.data(), at), domain(v.data() + at + 1, v.size() - at - 1);
-    std::string base(local);
-    base.erase(
-        std::remove_if(base.begin(), base.end(), [](char ch) { return ch == '.' || ch == '_'; }),
-        base.end());
-    for (std::string_view role : kRoleLocalParts) {
-      if (local == role || base == role) return std::nullopt;
-      // "wcaicthelpdesk@", "year7office@", "admin.team@": a longer role word inside the name.
-      if (role.size() >= 5 && base.find(role) != std::string::npos) return std::nullopt;
-      if (local.starts_with(std::string(role) + ".") || local.starts_with(std::string(role) + "-"))
-        return std::nullopt;
-    }
+    if (role_mailbox::IsRole(local)) return std::nullopt;
     if (domain.ends_with("example.com") || domain.ends_with("example.org") || domain == "localhost")
       return std::nullopt;
     const bool webmail = std::find(kWebmail.begin(), kWebmail.end(), domain) != kWebmail.end();

@@ -3,6 +3,7 @@
 // numbers are not taken for phone numbers.
 #include "classifiers/detector.h"
 #include "classifiers/detectors/detector_util.h"
+#include "classifiers/detectors/role_mailbox.h"
 
 namespace datasweep {
 namespace {
@@ -25,14 +26,22 @@ std::string_view Classify(const std::string& n) {
 }
 
 // True when the rest of the number's line carries the organisation's own web or role e-mail
-// address ("Tel 01632 960123 | office@school.sch.uk"): a letterhead, not a person's number.
+// address ("Tel 01632 960123 | office@school.sch.uk", "… or e-mail recruitment@school.sch.uk"):
+// a letterhead or a switchboard, not a person's number.
 bool LetterheadLine(std::string_view after) {
   const std::string line = detector_util::Lower(after.substr(0, after.find('\n')));
-  static constexpr std::string_view kOrg[] = {"office@",    "info@",      "admin@",
-                                              "enquiries@", "reception@", "enquiry@",
-                                              "contact@",   "www.",       "http"};
-  for (std::string_view w : kOrg)
-    if (line.find(w) != std::string::npos) return true;
+  if (line.find("www.") != std::string::npos || line.find("http") != std::string::npos) return true;
+  for (size_t at = line.find('@'); at != std::string::npos; at = line.find('@', at + 1)) {
+    size_t start = at;
+    while (start > 0) {
+      const char ch = line[start - 1];
+      if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '_' && ch != '-')
+        break;
+      --start;
+    }
+    if (start < at && role_mailbox::IsRole(std::string_view(line).substr(start, at - start)))
+      return true;
+  }
   return false;
 }
 

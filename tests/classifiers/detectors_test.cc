@@ -77,6 +77,17 @@ TEST_CASE("phone: numbering plan, not any 11 digits", "[detectors]") {
   CHECK(Find("order 07911123456 dispatched", "phone").empty());  // ungrouped, no context
 }
 
+TEST_CASE("phone: a number on a line with a role mailbox or website is the organisation's",
+          "[detectors]") {
+  CHECK(Find("Tel 01632 960123 | office@oakfield.sch.uk", "phone").empty());
+  CHECK(Find("contact Mrs Gallagher on 01457 860123 or e-mail recruitment@hollinsvale.sch.uk",
+             "phone")
+            .empty());
+  CHECK(Find("Tel 01632 960123 www.oakfield.sch.uk", "phone").empty());
+  // A person's own address on the line does not make the number a switchboard.
+  CHECK(Find("Mobile: 07700 900123, jane.smith77@gmail.com", "phone").size() == 1);
+}
+
 TEST_CASE("postcode", "[detectors]") {
   CHECK(Find("12 Acacia Avenue, Leeds LS1 4AB", "postcode").size() == 1);
   CHECK(Find("code WX1 1AA", "postcode").empty());

@@ -1,0 +1,13 @@
+// Role and organisation mailboxes (office@, info@, helpdesk@, recruitment@, …): not personal
+// data (SPEC §1). One list for the e-mail detector, which rejects them, and the phone detector,
+// which takes a number on the same line as one for a letterhead.
+#pragma once
+#include <string_view>
+
+namespace datasweep::role_mailbox {
+
+// True when `local_part` (before the '@', lower case) names a role, not a person: the role word
+// itself ("office", "admin.team", "year7office", "wcaicthelpdesk").
+bool IsRole(std::string_view local_part);
+
+}  // namespace datasweep::role_mailbox
