@@ -180,7 +180,9 @@ class PersonNameDetector final : public Detector {
     const std::string particle = "(?:" + std::string(kParticlePattern) + ") ";
     return {R"(\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Master)\.? )" + upper + sur + "(?: " + upper + sur + ")?",
             start + sur + ", ?" + upper + fore,
-            start + fore + "(?: " + upper + fore + ")? (?:" + particle + "){0,2}" + upper + sur};
+            start + fore + "(?: " + upper + fore + ")? (?:" + particle + "){0,2}" + upper + sur,
+            // A letter's salutation names its person by the forename alone: "Dear Yusuf,".
+            R"(\bDear )" + upper + fore + ","};
   }
   std::vector<std::string_view> ContextWords() const override {
     return {"name",   "pupil",  "child", "son", "daughter", "student", "dear", "mother",
@@ -190,6 +192,12 @@ class PersonNameDetector final : public Detector {
     const auto words = Words(c.match);
     if (words.size() < 2 || !WholeWords(c)) return std::nullopt;
     const NameDictionary& dict = NameDictionary::Get();
+    if (words.size() == 2 && words[0] == "Dear" && c.match.ends_with(',')) {
+      const std::string_view forename = words[1];
+      if (!Capitalised(forename) || !dict.IsForename(forename) || dict.IsCommonWord(forename))
+        return std::nullopt;
+      return Named(std::string(forename), Confidence::kMedium, "forename in a salutation");
+    }
     if (IsTitle(words[0])) {
       const std::string_view surname = words.back();
       if (!Capitalised(surname) || (dict.IsCommonWord(surname) && !dict.IsSurname(surname)))

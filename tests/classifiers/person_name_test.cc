@@ -64,6 +64,13 @@ TEST_CASE("names in form fields and before a class group", "[person_name]") {
   CHECK(HasName("Medical information - Ruaridh King (7K)", "ruaridh king"));
 }
 
+TEST_CASE("a letter's salutation names its person by the forename", "[person_name]") {
+  CHECK(HasName("Dear Yusuf,\n\nyour salary will move to M4", "yusuf"));
+  CHECK(Names("Dear Parents,\nthe trip is on Friday.").empty());
+  CHECK(Names("Dear Colleagues, please note").empty());
+  CHECK(Names("Dear Yusuf Entwistle has left").size() == 1);  // no comma: the full-name rules
+}
+
 TEST_CASE("prose that is not a name", "[person_name]") {
   CHECK(Names("Dear Parents and Carers, the trip is on Friday.").empty());
   CHECK(Names("Name: Year Group").empty());

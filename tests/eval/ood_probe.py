@@ -402,9 +402,7 @@ def build(rng):
 
 # Misses not fixed yet (see docs/accuracy.md): reported as KNOWN, not failed, so the test guards
 # every file that is right today. Remove a name here once it passes.
-KNOWN_MISSES = {
-    "salary_letter.eml",  # "Dear <forename>," alone is not taken as the salary's person
-}
+KNOWN_MISSES = set()
 
 
 def write(outdir, files):
