@@ -282,22 +282,27 @@ def test_kill(work):
 
 def test_lock(work):
     tree = os.path.join(work, "tree")
-    make_big_tree(tree, 2000)
+    n = 4000
+    make_big_tree(tree, n)
     state = os.path.join(work, "state.db")
     p = subprocess.Popen([BIN, "scan", tree, "--state", state, "-j", "1", "-o", os.path.join(work, "a.txt"), "-q"],
                          stderr=subprocess.PIPE)
     while p.poll() is None and not committed(state):
         time.sleep(0.02)
+    # Stopped, the first sweep keeps its lock however long the second takes to start: no race
+    # with a fast machine finishing the first sweep meanwhile.
+    p.send_signal(signal.SIGSTOP)
+    still_running = p.poll() is None
     second = subprocess.run([BIN, "scan", tree, "--state", state, "-o", os.path.join(work, "b.txt")],
                             capture_output=True, text=True)
-    still_running = p.poll() is None
+    p.send_signal(signal.SIGCONT)
     p.send_signal(signal.SIGINT)
     p.wait()
     expect(still_running, "the first sweep was running when the second started")
     expect(second.returncode == 2 and "in use by another datasweep process" in second.stderr
            and f"pid {p.pid}" in second.stderr, f"a second sweep of the same state is refused: {second.stderr.strip()}")
     resumed = scan(work, tree, name="after-lock")
-    expect(resumed.proc.returncode == 0 and len(resumed.records) == 2000, "after SIGINT the sweep resumes and completes")
+    expect(resumed.proc.returncode == 0 and len(resumed.records) == n, "after SIGINT the sweep resumes and completes")
 
 
 if __name__ == "__main__":
