@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "classifiers/latin_text.h"
+
 namespace datasweep::detector_util {
 
 // Upper-cases and drops spaces, hyphens, dots and slashes: "ab 12-34-56 c" → "AB123456C".
@@ -16,12 +18,9 @@ inline std::string Compact(std::string_view s) {
   return out;
 }
 
-// ASCII lower case, as tolower does in the C locale the scanner runs in, but inline: validators
-// lower-case the context around every candidate, and a libc call per byte was 6% of a sweep.
 inline std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  for (char& c : out) c = latin_text::AsciiLower(c);
   return out;
 }
 

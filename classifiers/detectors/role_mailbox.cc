@@ -32,7 +32,9 @@ bool IsRole(std::string_view local) {
     if (local == role || base == role) return true;
     // "wcaicthelpdesk@", "year7office@", "admin.team@": a longer role word inside the name.
     if (role.size() >= 5 && base.find(role) != std::string::npos) return true;
-    if (local.starts_with(std::string(role) + ".") || local.starts_with(std::string(role) + "-"))
+    // "admin.team@", "exams-2025@": the role word, then a separator.
+    if (local.size() > role.size() && local.starts_with(role) &&
+        (local[role.size()] == '.' || local[role.size()] == '-'))
       return true;
   }
   return false;
