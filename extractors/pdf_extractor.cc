@@ -1,12 +1,19 @@
-// PdfExtractor: text of every page through poppler-cpp (text only, never rendering), one
-// OnText per page labelled "page N". The bytes are mapped read-only (file-backed sources) or
-// used in place (members), never copied. A PDF that needs a user password is `encrypted`; one
-// with only an owner password (print/copy restrictions) is read. Embedded files (PDF
-// portfolios, attachments) are scanned as members. poppler's own diagnostics are silenced.
-#include <poppler-document.h>
-#include <poppler-embedded-file.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+// PdfExtractor: text of every page through poppler's core API (TextOutputDev, text only, never
+// rendering), one OnText per page labelled "page N". The bytes are mapped read-only
+// (file-backed sources) or used in place (members), never copied. A PDF that needs a user
+// password is `encrypted`; one with only an owner password (print/copy restrictions) is read.
+// Embedded files (PDF portfolios, attachments) are scanned as members. poppler's own
+// diagnostics are silenced.
+// The core API rather than poppler-cpp: page::text_list() copied the XRef per page, converted
+// every word through iconv twice and built a box per character, which made datasweep 1.7x
+// slower than pdftotext on the same pages (docs/performance.md).
+#include <Catalog.h>
+#include <Error.h>
+#include <FileSpec.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -21,7 +28,37 @@
 namespace datasweep {
 namespace {
 
-void IgnorePopplerMessage(const std::string&, void*) {}
+void IgnorePopplerMessage(ErrorCategory, Goffset, const char*) {}
+
+// poppler's process-wide set-up, done once: its global parameters (built-in text encodings,
+// poppler-data CMaps) and a silent error callback.
+void InitPopplerOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(IgnorePopplerMessage);
+  });
+}
+
+void AppendUtf8(std::string& out, Unicode u) {
+  if (u == 0) return;
+  if ((u >= 0xD800 && u < 0xE000) || u > 0x10FFFF) u = 0xFFFD;  // not a scalar value
+  if (u < 0x80) {
+    out.push_back(static_cast<char>(u));
+  } else if (u < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (u >> 6)));
+    out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+  } else if (u < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (u >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (u >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((u >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+  }
+}
 
 // The bytes of a source as one contiguous read-only range: mmap for files, in place for members.
 class MappedBytes {
@@ -61,101 +98,142 @@ constexpr double kColumnGap = 0.6;
 // The page's text rebuilt from poppler's words in reading order: words on one line joined by
 // a space, or by a tab where the gap between them is a column gap, so a table drawn on the page
 // keeps its columns (classifiers/text_table.h reads them).
-// The words are joined as UTF-16 and converted once per page: poppler's to_utf8() opens an
-// iconv converter per call, and per word that was a third of a PDF's CPU.
-std::string PageText(const poppler::page& page) {
-  const std::vector<poppler::text_box> words = page.text_list();
-  poppler::ustring text;
-  for (size_t i = 0; i < words.size(); ++i) {
-    text += words[i].text();
-    if (i + 1 == words.size()) break;
-    const poppler::rectf a = words[i].bbox(), b = words[i + 1].bbox();
-    const double height = std::max(a.height(), b.height());
-    const double a_mid = a.y() + a.height() / 2, b_mid = b.y() + b.height() / 2;
-    const double gap = b.x() - (a.x() + a.width());
+std::string PageText(TextWordList& words) {
+  std::string text;
+  const int n = words.getLength();
+  for (int i = 0; i < n; ++i) {
+    const TextWord* w = words.get(i);
+    for (int k = 0; k < w->getLength(); ++k) AppendUtf8(text, *w->getChar(k));
+    if (i + 1 == n) break;
+    double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
+    w->getBBox(&ax0, &ay0, &ax1, &ay1);
+    words.get(i + 1)->getBBox(&bx0, &by0, &bx1, &by1);
+    const double height = std::max(ay1 - ay0, by1 - by0);
+    const double a_mid = (ay0 + ay1) / 2, b_mid = (by0 + by1) / 2;
+    const double gap = bx0 - ax1;
     if (std::abs(a_mid - b_mid) > height / 2 || gap < -height) {
-      text.push_back(u'\n');  // the next word starts another line
+      text.push_back('\n');  // the next word starts another line
     } else if (height > 0 && gap > kColumnGap * height) {
-      text.push_back(u'\t');
-    } else if (words[i].has_space_after() || gap > 0.1 * height) {
-      text.push_back(u' ');
+      text.push_back('\t');
+    } else if (w->hasSpaceAfter() || gap > 0.1 * height) {
+      text.push_back(' ');
     }
   }
-  if (text.empty()) return {};
-  text.push_back(u'\n');
-  const poppler::byte_array utf8 = text.to_utf8();
-  return std::string(utf8.data(), utf8.size());
+  if (!text.empty()) text.push_back('\n');
+  return text;
+}
+
+bool Expired(void* ctx) { return static_cast<ExtractContext*>(ctx)->Expired(); }
+
+// Up to `cap` bytes of an embedded file's (decoded) stream, and whether it held more: a small
+// compressed attachment can inflate without bound, so it is never read whole first.
+std::string ReadCapped(Stream& stream, uint64_t cap, bool* truncated) {
+  std::string data;
+  stream.reset();
+  unsigned char buf[65536];
+  *truncated = false;
+  while (int got = stream.doGetChars(sizeof buf, buf)) {
+    const uint64_t room = cap - data.size();
+    if (static_cast<uint64_t>(got) > room) {
+      data.append(reinterpret_cast<const char*>(buf), room);
+      *truncated = true;
+      break;
+    }
+    data.append(reinterpret_cast<const char*>(buf), got);
+  }
+  stream.close();
+  return data;
 }
 
 class PdfExtractor final : public Extractor {
  public:
-  PdfExtractor() {
-    static std::once_flag once;
-    std::call_once(once, [] { poppler::set_debug_error_function(IgnorePopplerMessage, nullptr); });
-  }
+  PdfExtractor() { InitPopplerOnce(); }
   std::string_view Name() const override { return "PdfExtractor"; }
   std::vector<std::string_view> MediaTypes() const override { return {"application/pdf"}; }
   Outcome Extract(const ByteSource& in, ExtractContext& ctx, TextSink& out) const override;
 
  private:
-  static void ScanAttachments(const poppler::document& doc, ExtractContext& ctx, Outcome& outcome);
+  static Outcome ExtractPages(PDFDoc& doc, ExtractContext& ctx, TextSink& out, bool* stopped);
+  static void ScanAttachments(PDFDoc& doc, ExtractContext& ctx, Outcome& outcome);
 };
 
 Outcome PdfExtractor::Extract(const ByteSource& in, ExtractContext& ctx, TextSink& out) const {
-  // poppler takes an int length and needs the cross-reference table at the end: a PDF beyond
-  // the read limit cannot be read in part.
+  // poppler needs the cross-reference table at the end: a PDF beyond the read limit cannot be
+  // read in part.
   if (in.Size() > ctx.Limits().max_file_bytes || in.Size() > INT32_MAX)
     return {ScanStatus::kPartial, "PDF larger than the max_file_bytes limit; not parsed"};
   MappedBytes bytes(in);
   if (!bytes.data()) return {ScanStatus::kError, "cannot map the PDF for reading"};
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return {ScanStatus::kError, "not a readable PDF"};
-  if (doc->is_locked()) return {ScanStatus::kEncrypted, "PDF needs a user password to open"};
-  Outcome outcome;
-  const int pages = doc->pages();
-  int pages_with_text = 0;
-  for (int i = 0; i < pages; ++i) {
-    if (ctx.Expired()) {
-      outcome.Merge({ScanStatus::kPartial, "time limit reached after page " + std::to_string(i)});
-      break;
-    }
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) {
-      outcome.Merge({ScanStatus::kPartial, "page " + std::to_string(i + 1) + " unreadable"});
-      continue;
-    }
-    const std::string text = PageText(*page);
-    if (text.empty()) continue;
-    ++pages_with_text;
-    if (!out.OnText(text, "page " + std::to_string(i + 1))) return outcome;
+  // The document reads the mapped bytes in place; MemStream never writes or frees them.
+  PDFDoc doc(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)),
+             GooString(), GooString());
+  if (!doc.isOk()) {
+    if (doc.getErrorCode() == errEncrypted)
+      return {ScanStatus::kEncrypted, "PDF needs a user password to open"};
+    return {ScanStatus::kError, "not a readable PDF"};
   }
-  // A PDF with pages but no text layer is usually a scan: the rules may want to know.
-  if (pages > 0 && pages_with_text == 0) out.OnAttribute("pdf_text", "none");
-  if (doc->has_embedded_files()) ScanAttachments(*doc, ctx, outcome);
+  bool stopped = false;
+  Outcome outcome = ExtractPages(doc, ctx, out, &stopped);
+  if (stopped) return outcome;
+  if (doc.getCatalog()->numEmbeddedFiles() > 0) ScanAttachments(doc, ctx, outcome);
   return outcome;
 }
 
-void PdfExtractor::ScanAttachments(const poppler::document& doc, ExtractContext& ctx,
-                                   Outcome& outcome) {
-  int n = 0;
-  for (poppler::embedded_file* f : doc.embedded_files()) {
-    ++n;
-    const std::string name = f->name().empty() ? "attachment " + std::to_string(n) : f->name();
-    if (ctx.Expired() || !f->is_valid()) continue;
+Outcome PdfExtractor::ExtractPages(PDFDoc& doc, ExtractContext& ctx, TextSink& out, bool* stopped) {
+  Outcome outcome;
+  // One text device for the whole document, as pdftotext does; each page starts afresh in it.
+  TextOutputDev dev(nullptr, false, 0, false, false);
+  if (!dev.isOk()) return {ScanStatus::kError, "poppler text output unavailable"};
+  const int pages = doc.getNumPages();
+  int pages_with_text = 0;
+  for (int i = 1; i <= pages; ++i) {
+    if (ctx.Expired()) {
+      outcome.Merge(
+          {ScanStatus::kPartial, "time limit reached after page " + std::to_string(i - 1)});
+      break;
+    }
+    if (!doc.getPage(i)) {
+      outcome.Merge({ScanStatus::kPartial, "page " + std::to_string(i) + " unreadable"});
+      continue;
+    }
+    // The time limit also stops a single page whose content stream would run for ever.
+    doc.displayPage(&dev, i, 72, 72, 0, false, false, false, Expired, &ctx);
+    const std::unique_ptr<TextWordList> words = dev.makeWordList();
+    const std::string text = words ? PageText(*words) : std::string();
+    if (text.empty()) continue;
+    ++pages_with_text;
+    if (!out.OnText(text, "page " + std::to_string(i))) {
+      *stopped = true;
+      return outcome;
+    }
+  }
+  // A PDF with pages but no text layer is usually a scan: the rules may want to know.
+  if (pages > 0 && pages_with_text == 0) out.OnAttribute("pdf_text", "none");
+  return outcome;
+}
+
+void PdfExtractor::ScanAttachments(PDFDoc& doc, ExtractContext& ctx, Outcome& outcome) {
+  Catalog& catalog = *doc.getCatalog();
+  const int count = catalog.numEmbeddedFiles();
+  for (int i = 0; i < count; ++i) {
+    const std::unique_ptr<FileSpec> spec = catalog.embeddedFile(i);
+    const GooString* file_name = spec ? spec->getFileName() : nullptr;
+    const std::string name = file_name && !file_name->toStr().empty()
+                                 ? file_name->toStr()
+                                 : "attachment " + std::to_string(i + 1);
+    EmbFile* file = spec && spec->isOk() ? spec->getEmbeddedFile() : nullptr;
+    if (ctx.Expired() || !file || !file->isOk()) continue;
     const uint64_t cap = std::min(ctx.Limits().max_member_bytes, ctx.InflateBudget());
-    if (static_cast<uint64_t>(std::max(f->size(), 0)) > cap) {
-      ctx.ReportMember(name, f->size(),
+    if (static_cast<uint64_t>(std::max(file->size(), 0)) > cap) {
+      ctx.ReportMember(name, file->size(),
                        {ScanStatus::kPartial, "embedded file larger than the member limit"});
       outcome.Merge({ScanStatus::kPartial, name + ": larger than the member limit"});
       continue;
     }
-    const poppler::byte_array data = f->data();
     EmbeddedMember member;
     member.name = name;
-    member.data.assign(data.data(), std::min<uint64_t>(data.size(), cap));
-    member.declared_size = f->size();
-    member.truncated = data.size() > cap;
+    member.data = ReadCapped(*file->stream(), cap, &member.truncated);
+    member.declared_size = file->size();
     if (!ctx.ScanEmbedded(std::move(member))) {
       outcome.Merge({ScanStatus::kPartial, "member limit reached"});
       return;

@@ -4,7 +4,7 @@
 set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config ccache
-  libboost-program-options-dev libtbb-dev libmagic-dev libpoppler-cpp-dev libzip-dev libre2-dev
+  libboost-program-options-dev libtbb-dev libmagic-dev libpoppler-private-dev libzip-dev libre2-dev
   catch2 libxml2-dev libarchive-dev libsqlite3-dev libgsf-1-dev libfreexl-dev libyaml-cpp-dev
   nlohmann-json3-dev
   # test-time tools: corpus generation and format fixtures
