@@ -39,13 +39,29 @@ void XmlPartFilter::Feed(const char* data, size_t n, std::string& out) {
       return;
     }
     if (mode_ == Mode::kMarkup) {
-      const size_t special = std::min(in.find_first_of("<&", i), n);
+      const size_t special = MarkupRunEnd(data, i, n);
       out.append(in.substr(i, special - i));
       i = special;
       if (i == n) return;
     }
     Byte(data[i++], out);
   }
+}
+
+// The end of the run from `i` that passes unchanged: character data and element tags. A tag
+// ("<w:t>", "</c>": '<' then anything but '!' or '?') can start no token this filter acts on,
+// so it is copied in the run instead of going byte by byte through TokenByte, which is what an
+// OOXML part is mostly made of. Stops at '&', at "<!" or "<?", and at a '<' ending the chunk.
+size_t XmlPartFilter::MarkupRunEnd(const char* data, size_t i, size_t n) {
+  for (; i < n; ++i) {
+    const char c = data[i];
+    if (c == '&') break;
+    if (c == '<') {
+      if (i + 1 == n || data[i + 1] == '!' || data[i + 1] == '?') break;
+      in_prolog_ = false;  // an element or an end tag: the prolog is over
+    }
+  }
+  return i;
 }
 
 void XmlPartFilter::Finish(std::string& out) {

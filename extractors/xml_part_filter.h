@@ -42,6 +42,7 @@ class XmlPartFilter {
     kPi,           // until "?>"
     kDoctype,      // skipping, until its closing '>'
   };
+  size_t MarkupRunEnd(const char* data, size_t i, size_t n);
   void Byte(char c, std::string& out);
   void TokenByte(char c, std::string& out);
   void EntityByte(char c, std::string& out);
