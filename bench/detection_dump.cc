@@ -44,8 +44,8 @@ int main(int argc, char** argv) {
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     set.Scan(text, 0, true, "", [&](const datasweep::Detection& d) {
       std::cout << f.string() << '\t' << d.offset << '\t' << d.length << '\t'
-                << d.detector->Info().id << '\t' << static_cast<int>(d.validated.confidence)
-                << '\t' << std::hex << Fnv1a(d.validated.value) << '\t' << Fnv1a(d.validated.note)
+                << d.detector->Info().id << '\t' << static_cast<int>(d.validated.confidence) << '\t'
+                << std::hex << Fnv1a(d.validated.value) << '\t' << Fnv1a(d.validated.note)
                 << std::dec << '\t' << d.validated.identifying << '\n';
     });
   }

@@ -19,8 +19,14 @@ bool Blank(std::string_view s) {
 }  // namespace
 
 bool TextTable::MayBeTableLine(std::string_view line) {
-  return line.size() <= kMaxLine &&
-         (line.find('\t') != std::string_view::npos || line.find("  ") != std::string_view::npos);
+  if (line.size() > kMaxLine) return false;
+  // One pass for a tab or two spaces in a row: find("  ") called memchr at every single space
+  // of a prose line (4 % of a text scan).
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\t') return true;
+    if (line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' ') return true;
+  }
+  return false;
 }
 
 std::vector<TextTable::Span> TextTable::SplitTabs(std::string_view line) {
