@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "classifiers/date_parse.h"
+#include "classifiers/latin_text.h"
 #include "classifiers/masking.h"
 
 namespace datasweep {
@@ -141,7 +142,8 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
              at, d.validated.identifying, base + static_cast<int64_t>(d.offset));
     });
     const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
-    lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
+    lines_before_tail_ +=
+        latin_text::CountByte(std::string_view(buffer).substr(0, buffer.size() - keep), '\n');
     tail_.assign(buffer, buffer.size() - keep, keep);
     // Later windows start at the tail: no later prose finding lies before it.
     ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_ - tail_.size()));

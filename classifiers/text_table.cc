@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "classifiers/latin_text.h"
 #include "classifiers/table_headers.h"
 
 namespace datasweep {
@@ -20,9 +21,19 @@ bool Blank(std::string_view s) {
 
 bool TextTable::MayBeTableLine(std::string_view line) {
   if (line.size() > kMaxLine) return false;
-  // One pass for a tab or two spaces in a row: find("  ") called memchr at every single space
-  // of a prose line (4 % of a text scan).
-  for (size_t i = 0; i < line.size(); ++i) {
+  // One pass for a tab or two spaces in a row, eight bytes a step: find("  ") called memchr at
+  // every single space of a prose line (4 % of a text scan).
+  size_t i = 0;
+  uint64_t carry = 0;  // 0x80 when the byte before this word is a space
+  for (; i + 8 <= line.size(); i += 8) {
+    const uint64_t w = latin_text::Word8(line, i);
+    if (latin_text::BytesEqual(w, '\t')) return true;
+    const uint64_t spaces = latin_text::BytesEqual(w, ' ');
+    if ((spaces & ((spaces << 8) | carry)) != 0) return true;
+    carry = spaces >> 56;
+  }
+  if (carry && i < line.size() && line[i] == ' ') return true;
+  for (; i < line.size(); ++i) {
     if (line[i] == '\t') return true;
     if (line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' ') return true;
   }
