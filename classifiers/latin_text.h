@@ -2,7 +2,6 @@
 // Detector patterns run with byte semantics, so validators decode the letters themselves.
 // Stateless and thread-safe.
 #pragma once
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -51,7 +50,11 @@ inline uint64_t BytesEqual(uint64_t word, char c) {
 // The number of bytes of `s` equal to `c`.
 inline size_t CountByte(std::string_view s, char c) {
   size_t n = 0, i = 0;
-  for (; i + 8 <= s.size(); i += 8) n += std::popcount(BytesEqual(Word8(s, i), c));
+  for (; i + 8 <= s.size(); i += 8) {
+    // The 0x80 flags as 0/1 per byte, summed by one multiply (std::popcount is a libgcc call
+    // without -mpopcnt).
+    n += (((BytesEqual(Word8(s, i), c) >> 7) * 0x0101010101010101ull) >> 56);
+  }
   for (; i < s.size(); ++i) n += s[i] == c;
   return n;
 }
