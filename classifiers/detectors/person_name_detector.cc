@@ -292,19 +292,19 @@ class PersonNameDetector final : public Detector {
       if (!middles) continue;
       const bool fore = dict.IsForename(forename);
       const bool common_fore = dict.IsCommonWord(forename);
-      const bool label = first == 0 && LabelBefore(c.before);
-      const bool lead_in = first == 0 && LeadInBefore(c.before);
+      // The context tests (16 substring searches for a lead-in) run last, when all else holds.
       if (fore && sur && !common_fore && !common_sur)
         return named(first, Confidence::kMedium, "forename and surname");
       // Surnames from every culture are not all in any list: a known forename followed by a
       // capitalised word that is not ordinary English is taken for a name.
       if (fore && !common_fore && !common_sur && surname.size() >= 2)
         return named(first, Confidence::kMedium, "known forename");
-      if (lead_in && !common_fore && !common_sur && (fore || sur))
+      if (first == 0 && !common_fore && !common_sur && (fore || sur) && LeadInBefore(c.before))
         return named(first, Confidence::kMedium, "name after a lead-in word");
       // A form's name field ("Pupil name:", "Employee:") or a salutation holds a name, even one
       // in no list; a forename that is also a word ("Poppy", "Grace") counts there too.
-      if (label && (fore || !common_fore) && !common_sur && !AllUpper(forename))
+      if (first == 0 && (fore || !common_fore) && !common_sur && !AllUpper(forename) &&
+          LabelBefore(c.before))
         return named(first, Confidence::kMedium, "name in a name field");
       // Names from outside the lists: two capitalised non-words followed by a class group.
       if ((fore || !common_fore) && !common_sur && !AllUpper(forename) && given == 1 &&
