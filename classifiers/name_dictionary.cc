@@ -17,6 +17,7 @@ namespace {
 // "Wójcik" → "wojcik") in one owned buffer, so "Zoë" finds "Zoe" and "Wojcik" finds "Wójcik".
 void Load(std::string_view data, std::string& store, std::unordered_set<std::string_view>& set) {
   store = latin_text::Fold(data);
+  set.reserve(latin_text::CountByte(store, '\n') + 1);  // one allocation, no rehashing
   size_t pos = 0;
   while (pos < store.size()) {
     size_t end = store.find('\n', pos);
