@@ -65,6 +65,14 @@ constexpr size_t kMaxPendingLine = 4096;
 void ContentAnalyzer::ReadLines(std::string_view text, std::string& prose) {
   prose.reserve(text.size() + line_.size());
   while (!text.empty()) {
+    if (line_.empty() && !text_table_.Active()) {
+      // Whole lines that cannot start a table are prose as they stand (ReadLine would append
+      // them one by one): one append, no search per line.
+      const size_t plain = TextTable::PlainLinesPrefix(text);
+      prose.append(text.substr(0, plain));
+      text.remove_prefix(plain);
+      if (text.empty()) return;
+    }
     const size_t nl = text.find('\n');
     if (nl == std::string_view::npos) {
       line_.append(text);

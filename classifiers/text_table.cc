@@ -1,6 +1,7 @@
 #include "classifiers/text_table.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 
 #include "classifiers/latin_text.h"
@@ -38,6 +39,32 @@ bool TextTable::MayBeTableLine(std::string_view line) {
     if (line[i] == ' ' && i + 1 < line.size() && line[i + 1] == ' ') return true;
   }
   return false;
+}
+
+size_t TextTable::PlainLinesPrefix(std::string_view text) {
+  size_t end = 0;      // just past the last newline seen
+  uint64_t carry = 0;  // 0x80 when the byte before this word is a space
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const uint64_t w = latin_text::Word8(text, i);
+    const uint64_t spaces = latin_text::BytesEqual(w, ' ');
+    const uint64_t pairs = spaces & ((spaces << 8) | carry);
+    carry = spaces >> 56;
+    // Whether any byte is below 0x20 (a tab, a newline): exact as a yes/no, and most words of
+    // prose have none, so the exact masks below are made for few of them.
+    const uint64_t control = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+    if ((pairs | control) == 0) continue;
+    const uint64_t stop = latin_text::BytesEqual(w, '\t') | pairs;
+    uint64_t newlines = latin_text::BytesEqual(w, '\n');
+    if (stop) newlines &= (stop & -stop) - 1;  // only the newlines before the first stop
+    if (newlines) end = i + (63 - std::countl_zero(newlines)) / 8 + 1;
+    if (stop) return end;
+  }
+  for (; i < text.size(); ++i) {
+    if (text[i] == '\t' || (text[i] == ' ' && i > 0 && text[i - 1] == ' ')) return end;
+    if (text[i] == '\n') end = i + 1;
+  }
+  return end;
 }
 
 std::vector<TextTable::Span> TextTable::SplitTabs(std::string_view line) {

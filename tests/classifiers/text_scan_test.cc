@@ -48,5 +48,32 @@ TEST_CASE("MayBeTableLine finds a tab or two spaces anywhere", "[text_scan]") {
   CHECK_FALSE(TextTable::MayBeTableLine("abcdefg hijklmn opq rst"));
 }
 
+// The whole lines before the first line with a tab or two spaces in a row.
+size_t NaivePlainLinesPrefix(std::string_view text) {
+  size_t end = 0;
+  while (true) {
+    const size_t nl = text.find('\n', end);
+    if (nl == std::string_view::npos) return end;
+    const std::string_view line = text.substr(end, nl - end);
+    if (line.find('\t') != std::string_view::npos || line.find("  ") != std::string_view::npos)
+      return end;
+    end = nl + 1;
+  }
+}
+
+TEST_CASE("PlainLinesPrefix stops before the first line that may be a table row", "[text_scan]") {
+  std::mt19937 rng(13);
+  for (int k = 0; k < 20000; ++k) {
+    std::string s = RandomLine(rng, rng() % 60);
+    for (char& c : s)
+      if ((c == '\t' || c == ' ') && rng() % 3) c = 'x';  // runs of several plain lines
+    INFO("text '" << s << "'");
+    REQUIRE(TextTable::PlainLinesPrefix(s) == NaivePlainLinesPrefix(s));
+  }
+  CHECK(TextTable::PlainLinesPrefix("one two\nthree four\nfive  six\nseven\n") == 19);
+  CHECK(TextTable::PlainLinesPrefix("abcdefg \n bcdefgh\n") == 18);  // a space either side of \n
+  CHECK(TextTable::PlainLinesPrefix("no newline") == 0);
+}
+
 }  // namespace
 }  // namespace datasweep
