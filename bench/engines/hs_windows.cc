@@ -3,10 +3,10 @@
 // database (HS_FLAG_SINGLEMATCH per pattern, HS_FLAG_PREFILTER where Hyperscan rejects one).
 // Prints MB/s for each and the number of (pattern, window) flags, which must agree.
 //
-//   g++ -O2 -std=c++20 bench/engines/hs_windows.cc -o build/hs_windows -lhs -lre2
+//   cmake --build build --target hs_windows        # configured with -DDATASWEEP_BENCH=ON
 //   build/datasweep detectors --export-patterns > build/patterns.txt
 //   find DIR -type f | sort | head -300 | xargs cat > build/sample.txt
-//   build/hs_windows build/patterns.txt build/sample.txt
+//   build/bench/hs_windows build/patterns.txt build/sample.txt
 //
 // A benchmark tool, not scanner code (docs/performance.md, "Text path, session 5").
 #include <hs/hs.h>
