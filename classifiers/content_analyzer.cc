@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "classifiers/date_parse.h"
+#include "classifiers/latin_text.h"
 #include "classifiers/masking.h"
 
 namespace datasweep {
@@ -64,6 +65,14 @@ constexpr size_t kMaxPendingLine = 4096;
 void ContentAnalyzer::ReadLines(std::string_view text, std::string& prose) {
   prose.reserve(text.size() + line_.size());
   while (!text.empty()) {
+    if (line_.empty() && !text_table_.Active()) {
+      // Whole lines that cannot start a table are prose as they stand (ReadLine would append
+      // them one by one): one append, no search per line.
+      const size_t plain = TextTable::PlainLinesPrefix(text);
+      prose.append(text.substr(0, plain));
+      text.remove_prefix(plain);
+      if (text.empty()) return;
+    }
     const size_t nl = text.find('\n');
     if (nl == std::string_view::npos) {
       line_.append(text);
@@ -141,7 +150,8 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
              at, d.validated.identifying, base + static_cast<int64_t>(d.offset));
     });
     const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
-    lines_before_tail_ += std::count(buffer.begin(), buffer.end() - keep, '\n');
+    lines_before_tail_ +=
+        latin_text::CountByte(std::string_view(buffer).substr(0, buffer.size() - keep), '\n');
     tail_.assign(buffer, buffer.size() - keep, keep);
     // Later windows start at the tail: no later prose finding lies before it.
     ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_ - tail_.size()));

@@ -136,11 +136,22 @@ std::vector<std::string> DetectorSet::ExportPatterns() const {
 DetectorSet::WordIndex::WordIndex(std::vector<std::string_view> words) : words_(std::move(words)) {
   first_empty_ = words_.size();
   std::array<std::vector<uint16_t>, 256> by_byte;
+  auto set_pair = [this](unsigned char a, unsigned char b) {
+    const size_t h = PairHash(a, b);
+    pairs_[h / 64] |= uint64_t{1} << (h % 64);
+  };
   for (size_t k = 0; k < words_.size(); ++k) {
-    if (words_[k].empty())
+    const std::string_view w = words_[k];
+    if (w.empty()) {
       first_empty_ = std::min(first_empty_, k);
-    else
-      by_byte[static_cast<unsigned char>(words_[k][0])].push_back(static_cast<uint16_t>(k));
+      continue;
+    }
+    by_byte[static_cast<unsigned char>(w[0])].push_back(static_cast<uint16_t>(k));
+    if (w.size() >= 2) {
+      set_pair(w[0], w[1]);
+    } else {
+      for (unsigned b = 0; b < 256; ++b) set_pair(w[0], static_cast<unsigned char>(b));
+    }
   }
   for (size_t b = 0; b < 256; ++b) {
     group_[b] = static_cast<uint16_t>(order_.size());
@@ -153,10 +164,17 @@ std::string_view DetectorSet::WordIndex::FindFirst(std::string_view s) const {
   size_t best = first_empty_;
   for (size_t i = 0; i < s.size() && best > 0; ++i) {
     const unsigned char c = s[i];
+    if (i + 1 < s.size()) {
+      const size_t h = PairHash(c, s[i + 1]);
+      if (((pairs_[h / 64] >> (h % 64)) & 1) == 0) continue;
+    }
     for (uint16_t k = group_[c]; k < group_[c + 1]; ++k) {
       const uint16_t w = order_[k];
       if (w >= best) break;
-      if (s.substr(i, words_[w].size()) == words_[w]) {
+      // The second byte first: most positions fail there, without a memcmp call.
+      const std::string_view word = words_[w];
+      if (word.size() <= s.size() - i && (word.size() < 2 || s[i + 1] == word[1]) &&
+          s.compare(i, word.size(), word) == 0) {
         best = w;
         break;
       }

@@ -79,6 +79,11 @@ class DetectorSet {
     std::vector<uint16_t> order_;        // word indices grouped by first byte, ascending
     std::array<uint16_t, 257> group_{};  // byte b's words: order_[group_[b], group_[b + 1])
     size_t first_empty_;                 // an empty word is found everywhere
+    // Bit PairHash(w[0], w[1]) is set for every word of two bytes or more, and bit
+    // PairHash(w[0], x) for every x when a word is one byte: a clear bit rules a position out
+    // in one test (most positions of a context window start no word).
+    static size_t PairHash(unsigned char a, unsigned char b) { return (a * 67u + b) & 1023u; }
+    std::array<uint64_t, 16> pairs_{};
   };
   struct Pattern {
     const Detector* detector;

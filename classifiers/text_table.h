@@ -34,6 +34,10 @@ class TextTable {
 
   // Cheap test: can `line` be part of a text table at all (it holds a tab or two spaces)?
   static bool MayBeTableLine(std::string_view line);
+  // The length of the whole lines ('\n'-terminated) at the start of `text` that come before the
+  // first line holding a tab or two spaces in a row: lines none of which MayBeTableLine, found
+  // eight bytes a step, so running prose is passed on in one piece.
+  static size_t PlainLinesPrefix(std::string_view text);
 
  private:
   struct Span {

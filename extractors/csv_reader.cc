@@ -1,49 +1,65 @@
 #include "extractors/csv_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace datasweep {
 
+namespace {
+
+constexpr std::array<char, 4> kDelimiters = {',', '\t', ';', '|'};
+
+// The index of `c` in kDelimiters, or -1: one test for the common case of a byte that is none.
+int DelimiterIndex(char c) {
+  if (c != ',' && c != '\t' && c != ';' && c != '|') return -1;
+  return c == ',' ? 0 : c == '\t' ? 1 : c == ';' ? 2 : 3;
+}
+
+}  // namespace
+
 char CsvReader::SniffDelimiter(std::string_view sample) {
-  std::vector<std::string_view> lines;
+  constexpr size_t kLines = 20;
+  // Per delimiter and line, the delimiters outside quotes: one pass over each line for all four
+  // (this runs on every text file's head).
+  std::array<std::array<size_t, kLines>, kDelimiters.size()> counts{};
+  size_t lines = 0;
   size_t pos = 0;
-  while (pos < sample.size() && lines.size() < 20) {
+  while (pos < sample.size() && lines < kLines) {
     size_t end = sample.find('\n', pos);
     if (end == std::string_view::npos) break;  // ignore a line cut off by the sample's end
     std::string_view line = sample.substr(pos, end - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!line.empty()) lines.push_back(line);
+    if (!line.empty()) {
+      bool q = false;
+      for (char c : line) {
+        if (c == '"') {
+          q = !q;
+        } else if (!q) {
+          if (const int k = DelimiterIndex(c); k >= 0) ++counts[k][lines];
+        }
+      }
+      ++lines;
+    }
     pos = end + 1;
   }
-  if (lines.size() < 2) return 0;
+  if (lines < 2) return 0;
   // Exports often start with a title or a blank line: the table starts at the first line that
   // holds the delimiter, and most lines from there on must agree on the field count.
   // Of the delimiters that fit, the one giving the most fields wins: a TSV whose name column
   // reads "Surname, Forename" has one comma per line too, but four tabs.
   char best = 0;
   size_t best_fields = 0;
-  for (char d : {',', '\t', ';', '|'}) {
-    // Count delimiters outside quotes on each line; most lines must agree and have ≥ 1.
-    std::vector<size_t> counts;
-    for (std::string_view l : lines) {
-      size_t n = 0;
-      bool q = false;
-      for (char c : l) {
-        if (c == '"')
-          q = !q;
-        else if (c == d && !q)
-          ++n;
-      }
-      counts.push_back(n);
-    }
+  for (size_t k = 0; k < kDelimiters.size(); ++k) {
+    // Most lines must agree on the count, and have at least one.
+    const auto begin = counts[k].begin(), end = counts[k].begin() + lines;
     size_t start = 0;
-    while (start < counts.size() && counts[start] == 0 && start < 5) ++start;
-    if (start >= counts.size() || counts[start] == 0 || counts.size() - start < 2) continue;
-    const size_t first = counts[start];
-    const size_t agree = std::count(counts.begin() + start, counts.end(), first);
-    if (agree * 10 >= (counts.size() - start) * 8 && first > best_fields) {
-      best = d;
+    while (start < lines && begin[start] == 0 && start < 5) ++start;
+    if (start >= lines || begin[start] == 0 || lines - start < 2) continue;
+    const size_t first = begin[start];
+    const size_t agree = std::count(begin + start, end, first);
+    if (agree * 10 >= (lines - start) * 8 && first > best_fields) {
+      best = kDelimiters[k];
       best_fields = first;
     }
   }

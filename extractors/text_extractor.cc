@@ -22,10 +22,12 @@ class TextExtractor final : public Extractor {
 
   Outcome Extract(const ByteSource& in, ExtractContext& ctx, TextSink& out) const override {
     const uint64_t limit = std::min<uint64_t>(in.Size(), ctx.Limits().max_file_bytes);
-    std::string raw(std::min<uint64_t>(kBlock, limit), '\0');
-    int64_t n = in.ReadAt(0, raw.data(), raw.size());
+    // Uninitialised (a std::string would zero every block before the read overwrites it).
+    const size_t capacity = std::min<uint64_t>(kBlock, limit);
+    const std::unique_ptr<char[]> buffer(new char[capacity]);
+    int64_t n = in.ReadAt(0, buffer.get(), capacity);
     if (n < 0) return {ScanStatus::kError, std::string("read failed: ") + strerror(errno)};
-    raw.resize(n);
+    std::string_view raw(buffer.get(), n);
     TextDecoder decoder(TextDecoder::Detect(raw));
     std::string text;
     decoder.Decode(raw, text);
@@ -44,10 +46,9 @@ class TextExtractor final : public Extractor {
       if (ctx.Expired())
         return {ScanStatus::kPartial,
                 "time limit: stopped after " + std::to_string(offset) + " bytes"};
-      raw.resize(std::min<uint64_t>(kBlock, limit - offset));
-      n = in.ReadAt(offset, raw.data(), raw.size());
+      n = in.ReadAt(offset, buffer.get(), std::min<uint64_t>(capacity, limit - offset));
       if (n < 0) return {ScanStatus::kError, std::string("read failed: ") + strerror(errno)};
-      raw.resize(n);
+      raw = std::string_view(buffer.get(), n);
       offset += n;
       decoder.Decode(raw, text);
       more = emit(text);

@@ -2,6 +2,7 @@
 // dictionaries plus capitalisation, position and nearby words. (Table cells are typed by their
 // column header instead: classifiers/table_headers.cc.) A name alone says little; the ledger
 // counts a name as a data subject only when personal details stand next to it.
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -21,32 +22,65 @@ constexpr std::array<std::string_view, 16> kLeadIns = {
     "name", "pupil",  "child",  "son",    "daughter", "student", "learner",  "dear",
     "re:",  "mother", "father", "parent", "carer",    "signed",  "employee", "staff member"};
 
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
+// The words of a match, split at spaces, commas and tabs (a word does not start with '.').
+// Held inline: a name match has at most five words (a longer run would spill to the heap), so
+// validating one of the ~4 candidates per KB of prose allocates nothing.
+class WordList {
+ public:
+  explicit WordList(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '\t')) ++i;
+      size_t j = i;
+      while (j < s.size() && s[j] != ' ' && s[j] != ',' && s[j] != '\t') ++j;
+      if (j > i) Push(s.substr(i, j - i));
+      i = j;
+    }
   }
-  return out;
+  size_t size() const { return size_; }
+  std::string_view operator[](size_t i) const {
+    return i < kInline ? inline_[i] : more_[i - kInline];
+  }
+  std::string_view back() const { return (*this)[size_ - 1]; }
+
+ private:
+  static constexpr size_t kInline = 8;
+  void Push(std::string_view w) {
+    if (size_ < kInline)
+      inline_[size_] = w;
+    else
+      more_.push_back(w);
+    ++size_;
+  }
+  std::array<std::string_view, kInline> inline_;
+  std::vector<std::string_view> more_;
+  size_t size_ = 0;
+};
+
+// ASCII lower case of `s` (at most N bytes: callers cut it) into `buf`, without a heap string.
+template <size_t N>
+std::string_view LowerInto(std::string_view s, char (&buf)[N]) {
+  const size_t n = std::min(s.size(), N);
+  for (size_t i = 0; i < n; ++i) buf[i] = latin_text::AsciiLower(s[i]);
+  return std::string_view(buf, n);
 }
 
 bool IsTitle(std::string_view w) {
   if (w.ends_with('.')) w.remove_suffix(1);  // "Mr. Smith"
-  const std::string l = detector_util::Lower(w);
+  if (w.size() > 6) return false;            // longer than "master"
+  char buf[6];
+  const std::string_view l = LowerInto(w, buf);
   for (auto t : kTitles)
     if (l == t) return true;
   return false;
 }
 
 bool LeadInBefore(std::string_view before) {
-  const std::string l =
-      detector_util::Lower(before.substr(before.size() > 24 ? before.size() - 24 : 0));
+  char buf[24];
+  const std::string_view l =
+      LowerInto(before.substr(before.size() > 24 ? before.size() - 24 : 0), buf);
   for (auto w : kLeadIns)
-    if (l.find(w) != std::string::npos) return true;
+    if (l.find(w) != std::string_view::npos) return true;
   return false;
 }
 
@@ -147,9 +181,12 @@ bool WholeWords(const Candidate& c) {
 bool LabelBefore(std::string_view before) {
   size_t end = before.size();
   while (end > 0 && (before[end - 1] == ' ' || before[end - 1] == '\t')) --end;
-  const std::string l = detector_util::Lower(before.substr(0, end));
+  // Only the end is looked at: the longest label ("member of staff:") is 16 bytes.
+  char buf[16];
+  const std::string_view l =
+      LowerInto(before.substr(end > 16 ? end - 16 : 0, std::min<size_t>(end, 16)), buf);
   if (l.ends_with("dear"))
-    return l.size() == 4 || !std::isalpha(static_cast<unsigned char>(l[l.size() - 5]));
+    return end == 4 || !std::isalpha(static_cast<unsigned char>(l[l.size() - 5]));
   if (!l.ends_with(":")) return false;
   static constexpr std::array<std::string_view, 14> kLabels = {
       "name:",     "pupil:",        "child:",           "student:", "learner:",
@@ -189,7 +226,7 @@ class PersonNameDetector final : public Detector {
             "father", "parent", "carer", "mr",  "mrs",      "miss",    "ms",   "signed"};
   }
   std::optional<Validated> Validate(const Candidate& c) const override {
-    const auto words = Words(c.match);
+    const WordList words(c.match);
     if (words.size() < 2 || !WholeWords(c)) return std::nullopt;
     const NameDictionary& dict = NameDictionary::Get();
     if (words.size() == 2 && words[0] == "Dear" && c.match.ends_with(',')) {
@@ -226,18 +263,26 @@ class PersonNameDetector final : public Detector {
     for (size_t i = 0; i < given; ++i)
       if (!Capitalised(words[i])) return std::nullopt;
     if (!Capitalised(words.back())) return std::nullopt;
-    std::string surname_text;
-    for (size_t i = given; i < words.size(); ++i) surname_text.append(" ").append(words[i]);
-    return Judge(c, words, given, strong_particle, surname_text);
+    return Judge(c, words, given, strong_particle);
   }
 
  private:
   // Decides whether words[first..given) + surname is a name, trying the longest given part first.
-  static std::optional<Validated> Judge(const Candidate& c,
-                                        const std::vector<std::string_view>& words, size_t given,
-                                        bool strong_particle, const std::string& surname_text) {
+  static std::optional<Validated> Judge(const Candidate& c, const WordList& words, size_t given,
+                                        bool strong_particle) {
     const NameDictionary& dict = NameDictionary::Get();
     const std::string_view surname = words.back();
+    // The surname's lookups do not depend on where the given names start: made once. (The loop
+    // always reaches them: first = given - 1 has no middle words.)
+    const bool known_sur = KnownSurname(dict, surname);
+    const bool sur = known_sur || AllUpper(surname) || strong_particle;
+    const bool common_sur = dict.IsCommonWord(surname) && !dict.IsSurname(surname);
+    // The value (forename, then the particles and surname) is built only for an accepted name.
+    auto named = [&](size_t first, Confidence conf, std::string note) {
+      std::string value(words[first]);
+      for (size_t i = given; i < words.size(); ++i) value.append(" ").append(words[i]);
+      return Named(value, conf, std::move(note));
+    };
     for (size_t first = 0; first < given; ++first) {
       const std::string_view forename = words[first];
       // Middle words must themselves be names ("John Paul Smith", not "Reg No GB").
@@ -246,35 +291,31 @@ class PersonNameDetector final : public Detector {
         middles &= dict.IsForename(words[i]) || KnownSurname(dict, words[i]);
       if (!middles) continue;
       const bool fore = dict.IsForename(forename);
-      const bool known_sur = KnownSurname(dict, surname);
-      const bool sur = known_sur || AllUpper(surname) || strong_particle;
       const bool common_fore = dict.IsCommonWord(forename);
-      const bool common_sur = dict.IsCommonWord(surname) && !dict.IsSurname(surname);
-      const bool label = first == 0 && LabelBefore(c.before);
-      const bool lead_in = first == 0 && LeadInBefore(c.before);
-      const std::string value = std::string(forename) + surname_text;
+      // The context tests (16 substring searches for a lead-in) run last, when all else holds.
       if (fore && sur && !common_fore && !common_sur)
-        return Named(value, Confidence::kMedium, "forename and surname");
+        return named(first, Confidence::kMedium, "forename and surname");
       // Surnames from every culture are not all in any list: a known forename followed by a
       // capitalised word that is not ordinary English is taken for a name.
       if (fore && !common_fore && !common_sur && surname.size() >= 2)
-        return Named(value, Confidence::kMedium, "known forename");
-      if (lead_in && !common_fore && !common_sur && (fore || sur))
-        return Named(value, Confidence::kMedium, "name after a lead-in word");
+        return named(first, Confidence::kMedium, "known forename");
+      if (first == 0 && !common_fore && !common_sur && (fore || sur) && LeadInBefore(c.before))
+        return named(first, Confidence::kMedium, "name after a lead-in word");
       // A form's name field ("Pupil name:", "Employee:") or a salutation holds a name, even one
       // in no list; a forename that is also a word ("Poppy", "Grace") counts there too.
-      if (label && (fore || !common_fore) && !common_sur && !AllUpper(forename))
-        return Named(value, Confidence::kMedium, "name in a name field");
+      if (first == 0 && (fore || !common_fore) && !common_sur && !AllUpper(forename) &&
+          LabelBefore(c.before))
+        return named(first, Confidence::kMedium, "name in a name field");
       // Names from outside the lists: two capitalised non-words followed by a class group.
       if ((fore || !common_fore) && !common_sur && !AllUpper(forename) && given == 1 &&
           GroupAfter(c.after))
-        return Named(value, Confidence::kMedium, "name before a class or year group");
+        return named(first, Confidence::kMedium, "name before a class or year group");
       // Irish, Welsh, Scottish and Arabic particles ("Ní", "ap", "Mac", "bin") mark a surname.
       if (strong_particle && !common_fore && !common_sur)
-        return Named(value, Confidence::kMedium, "surname particle");
+        return named(first, Confidence::kMedium, "surname particle");
       if (fore && sur && known_sur && !common_sur)
-        return Named(value, Confidence::kMedium, "forename and surname");
-      if (fore && sur) return Named(value, Confidence::kLow, "name made of common words");
+        return named(first, Confidence::kMedium, "forename and surname");
+      if (fore && sur) return named(first, Confidence::kLow, "name made of common words");
     }
     return std::nullopt;
   }
