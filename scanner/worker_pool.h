@@ -94,4 +94,9 @@ class WorkerPool {
 // status. (Used for workers that closed their socket or were told to stop.)
 int ReapWorker(pid_t pid, std::chrono::milliseconds wait);
 
+// The environment a worker starts with: `parent` (null-terminated, like `environ`) plus a
+// glibc tunable that enlarges malloc's per-thread cache, merged into a GLIBC_TUNABLES the user
+// set; a tcache_count the user chose is left alone.
+std::vector<std::string> WorkerEnvironment(const char* const* parent);
+
 }  // namespace datasweep
