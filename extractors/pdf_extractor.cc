@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/charset_util.h"
 #include "extractors/extractor.h"
 
 namespace datasweep {
@@ -38,26 +39,6 @@ void InitPopplerOnce() {
     if (!globalParams) globalParams = std::make_unique<GlobalParams>();
     setErrorCallback(IgnorePopplerMessage);
   });
-}
-
-void AppendUtf8(std::string& out, Unicode u) {
-  if (u == 0) return;
-  if ((u >= 0xD800 && u < 0xE000) || u > 0x10FFFF) u = 0xFFFD;  // not a scalar value
-  if (u < 0x80) {
-    out.push_back(static_cast<char>(u));
-  } else if (u < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (u >> 6)));
-    out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
-  } else if (u < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (u >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (u >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((u >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
-  }
 }
 
 // The bytes of a source as one contiguous read-only range: mmap for files, in place for members.
@@ -103,7 +84,8 @@ std::string PageText(TextWordList& words) {
   const int n = words.getLength();
   for (int i = 0; i < n; ++i) {
     const TextWord* w = words.get(i);
-    for (int k = 0; k < w->getLength(); ++k) AppendUtf8(text, *w->getChar(k));
+    for (int k = 0; k < w->getLength(); ++k)
+      if (const Unicode u = *w->getChar(k); u != 0) AppendUtf8(text, u);
     if (i + 1 == n) break;
     double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
     w->getBBox(&ax0, &ay0, &ax1, &ay1);
