@@ -63,10 +63,12 @@ int ReapWorker(pid_t pid, std::chrono::milliseconds wait) {
 }
 
 // The workers get a larger glibc per-thread cache of freed chunks. A worker runs poppler and
-// the Office parsers, which free thousands of small objects at every page's end; glibc caches 7 chunks per size, so those frees went through the arena's bins
-// (_int_free, unlink_chunk, malloc_consolidate: a fifth of a PDF's profile). 2000 takes
-// 10-15% off a PDF's extraction CPU for about 1 MB more RSS (docs/performance.md). A
-// tcache_count the user set is kept.
+// the Office parsers, which free thousands of small objects at every page's end; glibc caches
+// 7 chunks per size, so those frees went through the arena's bins (_int_free, unlink_chunk,
+// malloc_consolidate: a fifth of a PDF's profile). 2000 takes 10-15% off a PDF's extraction
+// CPU; the cache can hold up to ~69 MB of freed chunks (2000 x 64 size classes), which raised a
+// DOCX worker's peak RSS from 42 to 100 MB (docs/performance.md). A tcache_count the user set
+// is kept, so GLIBC_TUNABLES=glibc.malloc.tcache_count=7 restores glibc's default.
 std::vector<std::string> WorkerEnvironment(const char* const* parent) {
   constexpr std::string_view kTunables = "GLIBC_TUNABLES=";
   constexpr std::string_view kTcache = "glibc.malloc.tcache_count=2000";
