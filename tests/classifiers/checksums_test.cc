@@ -66,3 +66,15 @@ TEST_CASE("UK postcodes", "[checksums][postcode]") {
   for (auto v : {"QA1 1AA", "SW1A 1CA", "M1 1AV", "W1Z 1AA", "EC1A 1BBB", "WX1 1AA", "XX1 1AA"})
     CHECK_FALSE(PostcodeValid(v));
 }
+
+TEST_CASE("Postcode areas at both ends of the list and between its entries",
+          "[checksums][postcode]") {
+  // The first and last areas, the non-geographic BX, single-letter areas, and letter pairs
+  // that fall between real areas.
+  for (auto v : {"AB10 1XG", "ZE1 0AA", "BX1 1LT", "B1 1AA", "E1 6AN", "G1 1XQ", "L1 8JQ", "N1 9GU",
+                 "S1 2HE", "W2 1JB", "YO1 7HH", "TW6 2GA"})
+    CHECK(PostcodeValid(v));
+  for (auto v :
+       {"AA1 1AA", "AZ1 1AA", "BZ1 1AA", "ZZ1 1AA", "A1 1AA", "Z1 1AA", "YA1 1AA", "SW1A 1AA 1"})
+    CHECK_FALSE(PostcodeValid(v));
+}
