@@ -18,6 +18,15 @@ bool Blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
+// 0x80 at each byte of `word` that is a space right after a space; `carry` holds 0x80 when the
+// byte before the word was a space and is updated for the next word.
+uint64_t DoubleSpaces(uint64_t word, uint64_t& carry) {
+  const uint64_t spaces = latin_text::BytesEqual(word, ' ');
+  const uint64_t pairs = spaces & ((spaces << 8) | carry);
+  carry = spaces >> 56;
+  return pairs;
+}
+
 }  // namespace
 
 bool TextTable::MayBeTableLine(std::string_view line) {
@@ -28,10 +37,7 @@ bool TextTable::MayBeTableLine(std::string_view line) {
   uint64_t carry = 0;  // 0x80 when the byte before this word is a space
   for (; i + 8 <= line.size(); i += 8) {
     const uint64_t w = latin_text::Word8(line, i);
-    if (latin_text::BytesEqual(w, '\t')) return true;
-    const uint64_t spaces = latin_text::BytesEqual(w, ' ');
-    if ((spaces & ((spaces << 8) | carry)) != 0) return true;
-    carry = spaces >> 56;
+    if (latin_text::BytesEqual(w, '\t') || DoubleSpaces(w, carry)) return true;
   }
   if (carry && i < line.size() && line[i] == ' ') return true;
   for (; i < line.size(); ++i) {
@@ -47,9 +53,7 @@ size_t TextTable::PlainLinesPrefix(std::string_view text) {
   size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     const uint64_t w = latin_text::Word8(text, i);
-    const uint64_t spaces = latin_text::BytesEqual(w, ' ');
-    const uint64_t pairs = spaces & ((spaces << 8) | carry);
-    carry = spaces >> 56;
+    const uint64_t pairs = DoubleSpaces(w, carry);
     // Whether any byte is below 0x20 (a tab, a newline): exact as a yes/no, and most words of
     // prose have none, so the exact masks below are made for few of them.
     const uint64_t control = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
