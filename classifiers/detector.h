@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "classifiers/pattern_matcher.h"
+
 namespace datasweep {
 
 enum class Confidence { kLow = 0, kMedium = 1, kHigh = 2 };
@@ -69,6 +71,9 @@ class Detector {
   // Lower-case words that, found just before a candidate, mark it as an organisation's own
   // detail (a letterhead's "School Office Tel"), which lowers confidence.
   virtual std::vector<std::string_view> NegativeContextWords() const { return {}; }
+  // A hand-written matcher equal to Patterns()[pattern] (classifiers/pattern_matcher.h), for a
+  // pattern with candidates everywhere; null (the default) leaves the pattern to RE2.
+  virtual std::unique_ptr<PatternMatcher> MatcherFor(size_t /*pattern*/) const { return nullptr; }
   // Accepts (with a confidence) or rejects (nullopt) a candidate.
   virtual std::optional<Validated> Validate(const Candidate& candidate) const = 0;
 };

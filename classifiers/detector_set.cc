@@ -107,13 +107,17 @@ DetectorSet::DetectorSet(std::vector<std::unique_ptr<Detector>> detectors,
     if (!disabled.count(std::string(d->Info().id))) detectors_.push_back(std::move(d));
   set_ = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
   for (const auto& d : detectors_) {
-    for (const std::string& p : d->Patterns()) {
+    const std::vector<std::string> patterns = d->Patterns();
+    for (size_t k = 0; k < patterns.size(); ++k) {
+      const std::string& p = patterns[k];
       auto re = std::make_unique<RE2>(p, PatternOptions());
+      std::unique_ptr<PatternMatcher> matcher = d->MatcherFor(k);
       std::string error;
-      if (!re->ok() || set_->Add(p, &error) < 0)
+      if (!re->ok() || (!matcher && set_->Add(p, &error) < 0))
         throw std::runtime_error("detector " + std::string(d->Info().id) + ": bad pattern " + p);
+      if (!matcher) set_patterns_.push_back(static_cast<int>(patterns_.size()));
       patterns_.push_back({d.get(), std::move(re), WordIndex(d->ContextWords()),
-                           WordIndex(d->NegativeContextWords())});
+                           WordIndex(d->NegativeContextWords()), std::move(matcher)});
     }
   }
   if (!set_->Compile()) throw std::runtime_error("detector patterns exceed the RE2 memory budget");
@@ -215,6 +219,18 @@ void DetectorSet::EmitMatch(const Pattern& p, std::string_view text, size_t star
   emit(Detection{p.detector, start, length, std::move(*v)});
 }
 
+void DetectorSet::ScanWithMatcher(const Pattern& p, std::string_view text, size_t report_from,
+                                  bool final, std::string_view header,
+                                  const std::function<void(const Detection&)>& emit) const {
+  size_t from = 0, start = 0, length = 0;
+  while (from < text.size() && p.matcher->Find(text, from, &start, &length)) {
+    const size_t end = start + length;
+    from = length == 0 ? end + 1 : end;
+    if (end <= report_from || (!final && end >= text.size())) continue;
+    EmitMatch(p, text, start, length, header, emit);
+  }
+}
+
 // Two passes with the same result as running every pattern over the whole text:
 //  1. the set runs over slices [j*kSlice - 1, (j+1)*kSlice + kSliceOverlap): a match of at
 //     most kMaxMatchLength bytes starting in slice j lies inside it with its one byte of
@@ -226,6 +242,8 @@ void DetectorSet::EmitMatch(const Pattern& p, std::string_view text, size_t star
 //     been flagged and searched first), so the leftmost-first sequence per pattern is the
 //     same as one search over the whole text. Patterns are emitted in index order, matches in
 //     text order, as before.
+// A pattern with a hand-written matcher is not in the set: its matcher searches the whole text
+// in its turn.
 void DetectorSet::Scan(std::string_view text, size_t report_from, bool final,
                        std::string_view header,
                        const std::function<void(const Detection&)>& emit) const {
@@ -234,34 +252,40 @@ void DetectorSet::Scan(std::string_view text, size_t report_from, bool final,
   const size_t slices = (n + kSlice - 1) / kSlice;
   std::vector<std::pair<int, uint32_t>> flagged;  // (pattern, slice)
   std::vector<int> hits;
-  for (size_t j = 0; j < slices; ++j) {
+  for (size_t j = 0; j < slices && !set_patterns_.empty(); ++j) {
     const size_t lo = j == 0 ? 0 : j * kSlice - 1;
     const size_t hi = std::min(n, (j + 1) * kSlice + kSliceOverlap);
     if (!set_->Match(text.substr(lo, hi - lo), &hits)) continue;
-    for (int index : hits) flagged.emplace_back(index, static_cast<uint32_t>(j));
+    for (int index : hits) flagged.emplace_back(set_patterns_[index], static_cast<uint32_t>(j));
   }
   std::sort(flagged.begin(), flagged.end());
-  int current = -1;
-  size_t pos = 0;  // the current pattern's next search start: the end of its last match
-  for (const auto& [index, slice] : flagged) {
+  auto next_flag = flagged.begin();
+  for (int index = 0; index < static_cast<int>(patterns_.size()); ++index) {
     const Pattern& p = patterns_[index];
-    if (index != current) current = index, pos = 0;
-    const size_t starts_end = std::min(n, (slice + 1) * kSlice);
-    const size_t limit = std::min(n, starts_end + kSliceOverlap);
-    size_t from = std::max(pos, slice * kSlice);
-    re2::StringPiece m;
-    while (from < starts_end && p.re->Match(text, from, limit, RE2::UNANCHORED, &m, 1)) {
-      const size_t start = m.data() - text.data();
-      if (start >= starts_end) break;  // starts in the next slice, which the set flagged too
-      // A match that ran into the search limit may go on: take its whole extent.
-      if (start + m.size() == limit && limit < n) {
-        re2::StringPiece whole;
-        if (p.re->Match(text, start, n, RE2::ANCHOR_START, &whole, 1)) m = whole;
+    if (p.matcher) {
+      ScanWithMatcher(p, text, report_from, final, header, emit);
+      continue;
+    }
+    size_t pos = 0;  // the pattern's next search start: the end of its last match
+    for (; next_flag != flagged.end() && next_flag->first == index; ++next_flag) {
+      const size_t slice = next_flag->second;
+      const size_t starts_end = std::min(n, (slice + 1) * kSlice);
+      const size_t limit = std::min(n, starts_end + kSliceOverlap);
+      size_t from = std::max(pos, slice * kSlice);
+      re2::StringPiece m;
+      while (from < starts_end && p.re->Match(text, from, limit, RE2::UNANCHORED, &m, 1)) {
+        const size_t start = m.data() - text.data();
+        if (start >= starts_end) break;  // starts in the next slice, which the set flagged too
+        // A match that ran into the search limit may go on: take its whole extent.
+        if (start + m.size() == limit && limit < n) {
+          re2::StringPiece whole;
+          if (p.re->Match(text, start, n, RE2::ANCHOR_START, &whole, 1)) m = whole;
+        }
+        const size_t end = start + m.size();
+        pos = from = m.empty() ? end + 1 : end;
+        if (end <= report_from || (!final && end >= n)) continue;
+        EmitMatch(p, text, start, m.size(), header, emit);
       }
-      const size_t end = start + m.size();
-      pos = from = m.empty() ? end + 1 : end;
-      if (end <= report_from || (!final && end >= n)) continue;
-      EmitMatch(p, text, start, m.size(), header, emit);
     }
   }
 }

@@ -91,6 +91,9 @@ class DetectorSet {
     // The detector's word lists, fetched once (the virtuals build a vector on every call).
     WordIndex context_words;
     WordIndex negative_words;
+    // The detector's hand-written matcher for this pattern, if any: then the pattern is not in
+    // the set, and Scan finds its matches with the matcher alone.
+    std::unique_ptr<PatternMatcher> matcher;
   };
   // ScoreContext with the pattern's cached word lists; lower-cases into stack buffers.
   static bool ScoreContextCached(const Pattern& p, std::string_view before, std::string_view after,
@@ -98,10 +101,15 @@ class DetectorSet {
   // Validates and scores one match of `p` at text[start, start + length) and emits it.
   void EmitMatch(const Pattern& p, std::string_view text, size_t start, size_t length,
                  std::string_view header, const std::function<void(const Detection&)>& emit) const;
+  // Emits the matches of `p` that end in (report_from, n], or (report_from, n) unless `final`.
+  void ScanWithMatcher(const Pattern& p, std::string_view text, size_t report_from, bool final,
+                       std::string_view header,
+                       const std::function<void(const Detection&)>& emit) const;
 
   std::vector<std::unique_ptr<Detector>> detectors_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> set_;
+  std::vector<int> set_patterns_;  // the set's index → index in patterns_
 };
 
 }  // namespace datasweep

@@ -8,6 +8,7 @@
 
 #include "classifiers/detector.h"
 #include "classifiers/detectors/detector_util.h"
+#include "classifiers/detectors/name_run_matcher.h"
 #include "classifiers/latin_text.h"
 #include "classifiers/name_dictionary.h"
 
@@ -136,26 +137,18 @@ bool KnownSurname(const NameDictionary& dict, std::string_view w) {
   return false;
 }
 
-// Surname particles, as written before the surname: "Ó Súilleabháin", "Ní Bhriain",
-// "ap Rhys", "van der Berg", "bin Rashid". Strong ones are found only in names.
+// Surname particles that are found only in names (Irish, Welsh, Scottish, Arabic, Dutch,
+// German): "Ó Súilleabháin", "Ní Bhriain", "ap Rhys", "van der Berg", "bin Rashid". The weaker
+// ones ("de", "La", "Al") are also ordinary words; all of them are IsNameParticle.
 constexpr std::array<std::string_view, 20> kStrongParticles = {
     "Ó",   "Ní",  "Nic", "Mac", "Mc",  "Ap",  "ap",  "Ab",  "ab",   "Ua",
     "Bin", "bin", "Ibn", "ibn", "Van", "van", "Von", "von", "Bint", "bint"};
-constexpr std::array<std::string_view, 24> kWeakParticles = {
-    "De", "de", "Da", "da", "Di", "di", "Du", "du", "Del", "del", "Della", "della",
-    "Le", "le", "La", "la", "Al", "al", "El", "el", "der", "den", "dos",   "das"};
-constexpr std::string_view kParticlePattern =
-    "Ó|Ní|Nic|Mac|Mc|Ap|ap|Ab|ab|Ua|Bint|bint|Bin|bin|Ibn|ibn|Van|van|Von|von|Della|della|Del|del|"
-    "De|de|Da|da|Di|di|Du|du|Le|le|La|la|Al|al|El|el|der|den|dos|das";
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& list, std::string_view w) {
   for (auto p : list)
     if (p == w) return true;
   return false;
-}
-bool IsParticle(std::string_view w) {
-  return OneOf(kStrongParticles, w) || OneOf(kWeakParticles, w);
 }
 
 // The word starts with a capital letter (ASCII or not): "Zoë", "Łukasz", "Élodie".
@@ -198,28 +191,26 @@ bool LabelBefore(std::string_view before) {
 }
 
 class PersonNameDetector final : public Detector {
+  static constexpr size_t kNameRun = 2;  // Patterns()[kNameRun] has a NameRunMatcher
+
  public:
   const DetectorInfo& Info() const override {
     static constexpr DetectorInfo kInfo{"person_name", DetailKind::kName, false, "a person's name"};
     return kInfo;
   }
   std::vector<std::string> Patterns() const override {
-    // Byte patterns (the set runs in Latin-1 mode over UTF-8): a letter outside ASCII is two or
-    // three bytes, accepted here and checked for case in Validate.
-    const std::string multi = R"([\xC3-\xC9][\x80-\xBF]|\xE1[\xB8-\xBB][\x80-\xBF])";
-    const std::string upper = "(?:[A-Z]|" + multi + ")";
-    const std::string start = "(?:\\b[A-Z]|" + multi + ")";
-    const std::string lower = "(?:[a-z]|" + multi + ")";
-    const std::string any = "(?:[A-Za-z]|" + multi + ")";
-    const std::string join = R"((?:['\-]|\xE2\x80\x99))";  // O'Brien, Smith-Jones, O’Neill
-    const std::string fore = "(?:" + lower + "|" + join + upper + "?){1,20}";
-    const std::string sur = "(?:" + any + "|" + join + "){1,30}";
-    const std::string particle = "(?:" + std::string(kParticlePattern) + ") ";
-    return {R"(\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Master)\.? )" + upper + sur + "(?: " + upper + sur + ")?",
-            start + sur + ", ?" + upper + fore,
-            start + fore + "(?: " + upper + fore + ")? (?:" + particle + "){0,2}" + upper + sur,
+    const NamePatternClasses& c = NameClasses();
+    return {R"(\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Master)\.? )" + c.upper + c.sur + "(?: " + c.upper +
+                c.sur + ")?",
+            c.start + c.sur + ", ?" + c.upper + c.fore,
+            // The run of capitalised words, matched by hand (kNameRun): found everywhere in prose.
+            NameRunMatcher::Pattern(),
             // A letter's salutation names its person by the forename alone: "Dear Yusuf,".
-            R"(\bDear )" + upper + fore + ","};
+            R"(\bDear )" + c.upper + c.fore + ","};
+  }
+  std::unique_ptr<PatternMatcher> MatcherFor(size_t pattern) const override {
+    if (pattern != kNameRun) return nullptr;
+    return std::make_unique<NameRunMatcher>();
   }
   std::vector<std::string_view> ContextWords() const override {
     return {"name",   "pupil",  "child", "son", "daughter", "student", "dear", "mother",
@@ -256,7 +247,7 @@ class PersonNameDetector final : public Detector {
     // "John Smith", "John Paul Smith", "Siobhán Ó Súilleabháin", "Anna van der Berg": given
     // names, then particles, then the surname.
     size_t given = words.size() - 1;
-    while (given > 1 && IsParticle(words[given - 1])) --given;
+    while (given > 1 && IsNameParticle(words[given - 1])) --given;
     bool strong_particle = false;
     for (size_t i = given; i + 1 < words.size(); ++i)
       strong_particle |= OneOf(kStrongParticles, words[i]);
