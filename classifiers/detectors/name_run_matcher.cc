@@ -1,5 +1,6 @@
 #include "classifiers/detectors/name_run_matcher.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -17,6 +18,20 @@ constexpr std::array<std::string_view, 44> kParticles = {
     "Del",  "del", "De",  "de",  "Da",  "da",  "Di",  "di",  "Du",  "du",    "Le",
     "le",   "La",  "la",  "Al",  "al",  "El",  "el",  "der", "den", "dos",   "das"};
 constexpr size_t kLongestParticle = 5;  // "Della"
+
+// A word of at most eight bytes as one integer (its bytes little-endian, zero-padded): the
+// particle test runs at every capitalised word of prose, so it is a search over integers.
+constexpr uint64_t Packed(std::string_view w) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < w.size(); ++i) v |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  return v;
+}
+constexpr std::array<uint64_t, kParticles.size()> kPackedParticles = [] {
+  std::array<uint64_t, kParticles.size()> packed{};
+  for (size_t i = 0; i < kParticles.size(); ++i) packed[i] = Packed(kParticles[i]);
+  std::sort(packed.begin(), packed.end());
+  return packed;
+}();
 
 constexpr size_t kNone = std::string_view::npos;
 
@@ -150,9 +165,7 @@ uint64_t StartBytes(uint64_t w) {
 
 bool IsNameParticle(std::string_view word) {
   if (word.empty() || word.size() > kLongestParticle) return false;
-  for (std::string_view p : kParticles)
-    if (p == word) return true;
-  return false;
+  return std::binary_search(kPackedParticles.begin(), kPackedParticles.end(), Packed(word));
 }
 
 const NamePatternClasses& NameClasses() {
