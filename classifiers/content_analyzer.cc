@@ -123,39 +123,63 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
   while (!text.empty()) {
     const std::string_view piece = text.substr(0, kWindow);
     text.remove_prefix(piece.size());
-    std::string buffer;
-    buffer.reserve(tail_.size() + piece.size());
-    buffer.append(tail_).append(piece);
-    const size_t report_from = tail_.empty() ? 0 : tail_.size() - 1;
-    const uint64_t lines_before = lines_before_tail_;
-    const int64_t base = static_cast<int64_t>(prose_bytes_ - tail_.size());
-    prose_bytes_ += piece.size();
-    // Newline offsets, indexed on the first detection: counting from the window start for
-    // every detection was a tenth of the scan time on prose full of names.
-    std::vector<uint32_t> newlines;
-    bool indexed = false;
-    detectors_.Scan(buffer, report_from, false, "", [&](const Detection& d) {
-      std::string at = where_;
-      if (at.empty()) {
-        if (!indexed) {
-          for (size_t i = buffer.find('\n'); i != std::string::npos; i = buffer.find('\n', i + 1))
-            newlines.push_back(static_cast<uint32_t>(i));
-          indexed = true;
-        }
-        const size_t line =
-            std::lower_bound(newlines.begin(), newlines.end(), d.offset) - newlines.begin();
-        at = "line " + std::to_string(lines_before + 1 + line);
-      }
-      Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1,
-             at, d.validated.identifying, base + static_cast<int64_t>(d.offset));
-    });
-    const size_t keep = std::min(buffer.size(), DetectorSet::kMaxMatchLength + 56);
-    lines_before_tail_ +=
-        latin_text::CountByte(std::string_view(buffer).substr(0, buffer.size() - keep), '\n');
-    tail_.assign(buffer, buffer.size() - keep, keep);
-    // Later windows start at the tail: no later prose finding lies before it.
-    ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_ - tail_.size()));
+    QueueWindow(piece);
+    if (!parallel_for_ || windows_.size() >= kParallelWindows) DrainProse();
   }
+}
+
+void ContentAnalyzer::QueueWindow(std::string_view piece) {
+  ProseWindow& w = windows_.emplace_back();
+  w.text.reserve(tail_.size() + piece.size());
+  w.text.append(tail_).append(piece);
+  w.report_from = tail_.empty() ? 0 : tail_.size() - 1;
+  w.lines_before = lines_before_tail_;
+  w.offset = static_cast<int64_t>(prose_bytes_ - tail_.size());
+  prose_bytes_ += piece.size();
+  const size_t keep = std::min(w.text.size(), DetectorSet::kMaxMatchLength + 56);
+  lines_before_tail_ +=
+      latin_text::CountByte(std::string_view(w.text).substr(0, w.text.size() - keep), '\n');
+  tail_.assign(w.text, w.text.size() - keep, keep);
+  // Later windows start at the tail: no later prose finding lies before it.
+  w.advance_to = static_cast<int64_t>(prose_bytes_ - tail_.size());
+}
+
+void ContentAnalyzer::ScanWindow(ProseWindow& w) const {
+  // Newline offsets, indexed on the first detection: counting from the window start for every
+  // detection was a tenth of the scan time on prose full of names.
+  std::vector<uint32_t> newlines;
+  bool indexed = false;
+  detectors_.Scan(w.text, w.report_from, false, "", [&](const Detection& d) {
+    uint64_t line = 0;
+    if (where_.empty()) {
+      if (!indexed) {
+        for (size_t i = w.text.find('\n'); i != std::string::npos; i = w.text.find('\n', i + 1))
+          newlines.push_back(static_cast<uint32_t>(i));
+        indexed = true;
+      }
+      line = std::lower_bound(newlines.begin(), newlines.end(), d.offset) - newlines.begin();
+    }
+    w.found.emplace_back(d, line);
+  });
+}
+
+void ContentAnalyzer::DrainProse() {
+  if (windows_.empty()) return;
+  if (parallel_for_ && windows_.size() > 1)
+    parallel_for_(windows_.size(), [this](size_t i) { ScanWindow(windows_[i]); });
+  else
+    for (ProseWindow& w : windows_) ScanWindow(w);
+  for (ProseWindow& w : windows_) {
+    for (auto& [d, line] : w.found) {
+      const std::string at =
+          where_.empty() ? "line " + std::to_string(w.lines_before + 1 + line) : where_;
+      Record(d.detector->Info(), std::move(d.validated.value), d.validated.confidence,
+             std::move(d.validated.note), -1, at, d.validated.identifying,
+             w.offset + static_cast<int64_t>(d.offset));
+    }
+    ledger_.AdvanceProse(w.advance_to);
+  }
+  windows_.clear();
 }
 
 void ContentAnalyzer::FlushProse() {
@@ -165,6 +189,7 @@ void ContentAnalyzer::FlushProse() {
     line_.clear();
     ScanProse(prose);
   }
+  DrainProse();
   if (tail_.empty()) return;
   const size_t report_from = tail_.size() - 1;
   detectors_.Scan(tail_, report_from, true, "", [&](const Detection& d) {
@@ -194,6 +219,7 @@ bool ContentAnalyzer::OnCell(const CellRef& cell, std::string_view text) {
 
 void ContentAnalyzer::FlushRow() {
   if (row_index_ < 0) return;
+  DrainProse();  // the prose before this row is recorded first
   auto it = sheets_.find(row_sheet_);
   if (it == sheets_.end()) {
     SheetState s;

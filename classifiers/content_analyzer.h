@@ -3,6 +3,7 @@
 // over table cells (typed by their column headers), feeds the findings to a SubjectLedger and
 // keeps a few masked samples. Not thread-safe; one per file being scanned.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,13 @@ class ContentAnalyzer final : public TextSink {
   ContentAnalyzer(const DetectorSet& detectors, const ClassifierSettings& settings,
                   uint64_t max_text_bytes);
 
+  // Runs body(0) … body(count - 1), possibly at once on several threads, and returns when all
+  // have run. Given one, the analyzer scans up to kParallelWindows prose windows at a time
+  // (one large text file then keeps every core busy); the findings are recorded in text order
+  // afterwards, so the verdict is the same as scanning window by window.
+  using ParallelFor = std::function<void(size_t count, const std::function<void(size_t)>& body)>;
+  void SetParallelFor(ParallelFor parallel_for) { parallel_for_ = std::move(parallel_for); }
+
   bool OnText(std::string_view utf8, std::string_view where) override;
   bool OnCell(const CellRef& cell, std::string_view utf8) override;
   void OnAttribute(std::string_view key, std::string_view value) override;
@@ -38,6 +46,8 @@ class ContentAnalyzer final : public TextSink {
   // Window size for prose; matches are found across window boundaries.
   static constexpr size_t kWindow = 64 * 1024;
   static constexpr size_t kSamplesPerDetector = 3;
+  // Prose windows queued before they are scanned together (with a ParallelFor).
+  static constexpr size_t kParallelWindows = 8;
 
  private:
   struct SheetState {
@@ -54,12 +64,29 @@ class ContentAnalyzer final : public TextSink {
     std::string text;
   };
 
+  // One window of prose as the detectors see it, with what recording its findings needs.
+  struct ProseWindow {
+    std::string text;       // the tail of the previous window, then this window's prose
+    size_t report_from;     // findings ending in the tail were reported with the previous window
+    uint64_t lines_before;  // lines of prose before text[0]
+    int64_t offset;         // prose stream offset of text[0]
+    int64_t advance_to;     // the ledger's prose horizon once this window is recorded
+    std::vector<std::pair<Detection, uint64_t>> found;  // detections and their line (0-based)
+  };
+
   bool CountText(size_t n);
   // Splits prose into lines so tables laid out in text become rows of cells; the rest is
   // scanned as prose.
   void ReadLines(std::string_view text, std::string& prose);
   void ReadLine(std::string_view line, std::string& prose);
+  // Queues `text` as windows; scans and records them when kParallelWindows are queued (or at
+  // once without a ParallelFor).
   void ScanProse(std::string_view text);
+  void QueueWindow(std::string_view piece);
+  void ScanWindow(ProseWindow& w) const;  // thread-safe: reads only the detectors and where_
+  // Scans and records every queued window, in order. Called before anything else is recorded,
+  // so findings reach the ledger and the samples in text order.
+  void DrainProse();
   void FlushProse();
   void FlushRow();
   void ProcessDataRow(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
@@ -77,6 +104,9 @@ class ContentAnalyzer final : public TextSink {
   uint64_t max_text_bytes_;
   uint64_t text_bytes_ = 0;
   bool text_limit_hit_ = false;
+
+  ParallelFor parallel_for_;
+  std::vector<ProseWindow> windows_;  // queued, not yet scanned
 
   // Prose state: the tail of the previous window and where it came from.
   std::string tail_;

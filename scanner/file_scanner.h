@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "classifiers/content_analyzer.h"
 #include "classifiers/detector_set.h"
 #include "extractors/extractor_registry.h"
 #include "extractors/type_sniffer.h"
@@ -40,6 +41,9 @@ struct ScanEnvironment {
   // hook has set rec.outcome (a worker retrying a file without the member that crashed it).
   // Optional.
   std::function<bool(Record& rec, std::string_view extractor)> on_extract;
+  // The sweep's thread pool, for the prose windows of one large file (ContentAnalyzer). Unset
+  // (isolation workers, tests): each file is scanned on the thread that reads it.
+  ContentAnalyzer::ParallelFor parallel_for;
 };
 
 class FileScanner {
