@@ -129,6 +129,7 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
 }
 
 void ContentAnalyzer::QueueWindow(std::string_view piece) {
+  DrainRows();
   ProseWindow& w = windows_.emplace_back();
   w.text.reserve(tail_.size() + piece.size());
   w.text.append(tail_).append(piece);
@@ -189,6 +190,7 @@ void ContentAnalyzer::FlushProse() {
     line_.clear();
     ScanProse(prose);
   }
+  DrainRows();
   DrainProse();
   if (tail_.empty()) return;
   const size_t report_from = tail_.size() - 1;
@@ -233,6 +235,12 @@ void ContentAnalyzer::FlushRow() {
   row_index_ = -1;
   if (cells.empty()) return;
   ++sheet.rows_seen;
+  if (sheet.header_found && parallel_for_) {
+    rows_.push_back({&sheet, row_sheet_, row, std::move(cells), {}});
+    if (rows_.size() >= kParallelRows) DrainRows();
+    return;
+  }
+  DrainRows();
   if (!sheet.header_found && FormField(sheet, row, cells)) return;
   // The header is the first row (within the first few) naming at least two personal columns.
   if (!sheet.header_found && sheet.rows_seen <= 10) {
@@ -296,14 +304,43 @@ void ContentAnalyzer::ProcessDataRow(SheetState& sheet, uint32_t row,
   for (const auto& c : cells) ProcessCell(sheet, row, c);
 }
 
+void ContentAnalyzer::DrainRows() {
+  if (rows_.empty()) return;
+  parallel_for_(rows_.size(), [this](size_t i) {
+    QueuedRow& r = rows_[i];
+    r.found.resize(r.cells.size());
+    for (size_t k = 0; k < r.cells.size(); ++k) ScanCell(*r.sheet, r.cells[k], r.found[k]);
+  });
+  for (QueuedRow& r : rows_)
+    for (size_t k = 0; k < r.cells.size(); ++k)
+      RecordCell(*r.sheet, r.sheet_name, r.row, r.cells[k], -1, r.found[k]);
+  rows_.clear();
+}
+
 void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell,
                                   int64_t subject_row) {
+  ScanCell(sheet, cell, cell_found_);
+  RecordCell(sheet, row_sheet_, row, cell, subject_row, cell_found_);
+}
+
+void ContentAnalyzer::ScanCell(const SheetState& sheet, const PendingCell& cell,
+                               std::vector<Detection>& found) const {
+  found.clear();
+  const std::string_view header = cell.col < sheet.headers.size()
+                                      ? std::string_view(sheet.headers[cell.col])
+                                      : std::string_view();
+  detectors_.Scan(cell.text, 0, true, header, [&](const Detection& d) { found.push_back(d); });
+}
+
+void ContentAnalyzer::RecordCell(const SheetState& sheet, const std::string& sheet_name,
+                                 uint32_t row, const PendingCell& cell, int64_t subject_row,
+                                 std::vector<Detection>& found) {
   const int64_t row_key = (sheet.index << 32) | (subject_row >= 0 ? subject_row : row);
   // "Sheet1!B2", built only for a cell that records a finding (most cells record none).
   std::string where_text;
   auto where = [&]() -> const std::string& {
     if (where_text.empty())
-      where_text = (row_sheet_.empty() ? "" : row_sheet_ + "!") + ColumnName(cell.col) +
+      where_text = (sheet_name.empty() ? "" : sheet_name + "!") + ColumnName(cell.col) +
                    std::to_string(row + 1);
     return where_text;
   };
@@ -312,12 +349,12 @@ void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const Pending
                                       ? std::string_view(sheet.headers[cell.col])
                                       : std::string_view();
   bool typed_by_pattern = false;
-  detectors_.Scan(cell.text, 0, true, header, [&](const Detection& d) {
+  for (Detection& d : found) {
     if (has_column && d.detector->Info().id == sheet.columns[cell.col]->detector_id)
       typed_by_pattern = true;
-    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, row_key,
-           where(), d.validated.identifying);
-  });
+    Record(d.detector->Info(), std::move(d.validated.value), d.validated.confidence,
+           std::move(d.validated.note), row_key, where(), d.validated.identifying);
+  }
   if (!has_column || typed_by_pattern) return;
   const ColumnInfo& col = *sheet.columns[cell.col];
   if (col.detector_id == "date_of_birth") {
@@ -353,6 +390,7 @@ void ContentAnalyzer::OnAttribute(std::string_view key, std::string_view value) 
 Verdict ContentAnalyzer::Finish() {
   FlushProse();
   FlushRow();
+  DrainRows();
   Verdict v = ledger_.Conclude(settings_);
   v.samples = std::move(samples_);
   return v;

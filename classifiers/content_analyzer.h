@@ -24,9 +24,10 @@ class ContentAnalyzer final : public TextSink {
                   uint64_t max_text_bytes);
 
   // Runs body(0) … body(count - 1), possibly at once on several threads, and returns when all
-  // have run. Given one, the analyzer scans up to kParallelWindows prose windows at a time
-  // (one large text file then keeps every core busy); the findings are recorded in text order
-  // afterwards, so the verdict is the same as scanning window by window.
+  // have run. Given one, the analyzer scans up to kParallelWindows prose windows, or
+  // kParallelRows table rows under a settled header, at a time (one large text or CSV file then
+  // keeps every core busy); the findings are recorded in text order afterwards, so the verdict
+  // is the same as scanning window by window and cell by cell.
   using ParallelFor = std::function<void(size_t count, const std::function<void(size_t)>& body)>;
   void SetParallelFor(ParallelFor parallel_for) { parallel_for_ = std::move(parallel_for); }
 
@@ -48,6 +49,7 @@ class ContentAnalyzer final : public TextSink {
   static constexpr size_t kSamplesPerDetector = 3;
   // Prose windows queued before they are scanned together (with a ParallelFor).
   static constexpr size_t kParallelWindows = 8;
+  static constexpr size_t kParallelRows = 256;
 
  private:
   struct SheetState {
@@ -87,6 +89,9 @@ class ContentAnalyzer final : public TextSink {
   // Scans and records every queued window, in order. Called before anything else is recorded,
   // so findings reach the ledger and the samples in text order.
   void DrainProse();
+  // The same for table rows queued under a settled header. Rows and windows are never queued
+  // at the same time: queuing one kind records the other first.
+  void DrainRows();
   void FlushProse();
   void FlushRow();
   void ProcessDataRow(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
@@ -95,6 +100,12 @@ class ContentAnalyzer final : public TextSink {
   // `subject_row`: the row that stands for the person (all of a form's fields share one).
   void ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell,
                    int64_t subject_row = -1);
+  // ProcessCell's halves: the cell's detections (thread-safe; `found` is cleared first), then
+  // recording them and what the column header says. `sheet_name` as in row_sheet_.
+  void ScanCell(const SheetState& sheet, const PendingCell& cell,
+                std::vector<Detection>& found) const;
+  void RecordCell(const SheetState& sheet, const std::string& sheet_name, uint32_t row,
+                  const PendingCell& cell, int64_t subject_row, std::vector<Detection>& found);
   static constexpr int64_t kFormRow = 0xFFFFFFF;
   void Record(const DetectorInfo& info, std::string value, Confidence c, std::string explanation,
               int64_t row, const std::string& where, bool identifying = false, int64_t offset = -1);
@@ -107,6 +118,15 @@ class ContentAnalyzer final : public TextSink {
 
   ParallelFor parallel_for_;
   std::vector<ProseWindow> windows_;  // queued, not yet scanned
+  struct QueuedRow {
+    const SheetState* sheet;  // its header is settled: the sheet no longer changes it
+    std::string sheet_name;
+    uint32_t row;
+    std::vector<PendingCell> cells;
+    std::vector<std::vector<Detection>> found;  // per cell
+  };
+  std::vector<QueuedRow> rows_;        // queued, not yet scanned
+  std::vector<Detection> cell_found_;  // ProcessCell's detections, reused cell after cell
 
   // Prose state: the tail of the previous window and where it came from.
   std::string tail_;
