@@ -115,7 +115,7 @@ DetectorSet::DetectorSet(std::vector<std::unique_ptr<Detector>> detectors,
       std::string error;
       if (!re->ok() || (!matcher && set_->Add(p, &error) < 0))
         throw std::runtime_error("detector " + std::string(d->Info().id) + ": bad pattern " + p);
-      if (!matcher) set_patterns_.push_back(static_cast<int>(patterns_.size()));
+      (matcher ? matcher_patterns_ : set_patterns_).push_back(static_cast<int>(patterns_.size()));
       patterns_.push_back({d.get(), std::move(re), WordIndex(d->ContextWords()),
                            WordIndex(d->NegativeContextWords()), std::move(matcher)});
     }
@@ -259,13 +259,18 @@ void DetectorSet::Scan(std::string_view text, size_t report_from, bool final,
     for (int index : hits) flagged.emplace_back(set_patterns_[index], static_cast<uint32_t>(j));
   }
   std::sort(flagged.begin(), flagged.end());
+  // The flagged patterns and those with a matcher, in index order (not all patterns: a table
+  // cell is a Scan of its own, and most cells flag none).
   auto next_flag = flagged.begin();
-  for (int index = 0; index < static_cast<int>(patterns_.size()); ++index) {
-    const Pattern& p = patterns_[index];
-    if (p.matcher) {
-      ScanWithMatcher(p, text, report_from, final, header, emit);
+  auto next_matcher = matcher_patterns_.begin();
+  while (next_flag != flagged.end() || next_matcher != matcher_patterns_.end()) {
+    if (next_matcher != matcher_patterns_.end() &&
+        (next_flag == flagged.end() || *next_matcher < next_flag->first)) {
+      ScanWithMatcher(patterns_[*next_matcher++], text, report_from, final, header, emit);
       continue;
     }
+    const int index = next_flag->first;
+    const Pattern& p = patterns_[index];
     size_t pos = 0;  // the pattern's next search start: the end of its last match
     for (; next_flag != flagged.end() && next_flag->first == index; ++next_flag) {
       const size_t slice = next_flag->second;

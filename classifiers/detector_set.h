@@ -109,7 +109,8 @@ class DetectorSet {
   std::vector<std::unique_ptr<Detector>> detectors_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> set_;
-  std::vector<int> set_patterns_;  // the set's index → index in patterns_
+  std::vector<int> set_patterns_;      // the set's index → index in patterns_
+  std::vector<int> matcher_patterns_;  // indices in patterns_ of those with a matcher, ascending
 };
 
 }  // namespace datasweep
