@@ -3,31 +3,23 @@
 // they are — as one by one: on a long text with names, identifiers, text tables and a page
 // change, and on a document mixing prose with spreadsheet-like tables.
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <functional>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "classifiers/checksums.h"
 #include "classifiers/content_analyzer.h"
+#include "tests/identifiers.h"
 
 namespace datasweep {
 namespace {
 
+std::string Upn(int n) { return testing::ValidUpn("801200012", n); }
+std::string Nhs(int n) { return testing::ValidNhs(n); }
+
 const DetectorSet& Set() {
   static const DetectorSet set(DetectorSet::AllDetectors());
   return set;
-}
-
-std::string Upn(int n) {
-  char body[32];
-  std::snprintf(body, sizeof body, "8012000%02d%03d", 12, n % 1000);
-  for (char c : std::string("ABCDEFGHJKLMNPQRTUVWXYZ")) {
-    std::string u = c + std::string(body);
-    if (checks::UpnValid(u)) return u;
-  }
-  return "";
 }
 
 // About 1.3 MB: prose paragraphs naming pupils, with a text table after paragraphs 1000 and
@@ -64,18 +56,6 @@ Verdict Analyse(const std::string& text, ContentAnalyzer::ParallelFor parallel_f
     pos += n;
   }
   return a.Finish();
-}
-
-// A valid NHS number for serial n (mod 11 check digit).
-std::string Nhs(int n) {
-  for (int k = n;; ++k) {
-    char body[16];
-    std::snprintf(body, sizeof body, "943%06d", k % 1000000);
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (body[i] - '0') * (10 - i);
-    const int check = (11 - sum % 11) % 11;
-    if (check != 10) return body + std::to_string(check);
-  }
 }
 
 // A document as a word processor's extractor delivers it: prose, tables (a title row before

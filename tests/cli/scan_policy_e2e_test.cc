@@ -4,7 +4,7 @@
 // stderr is not a terminal.
 #include <catch2/catch.hpp>
 
-#include "classifiers/checksums.h"
+#include "tests/identifiers.h"
 #include "tests/scanner/scan_fixture.h"
 
 using namespace datasweep::testing;
@@ -13,15 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Upn(int n) {
-  char body[32];
-  std::snprintf(body, sizeof body, "80120001%01d%03d", 4, n);
-  for (char c : std::string("ABCDEFGHJKLMNPQRTUVWXYZ")) {
-    std::string u = c + std::string(body);
-    if (datasweep::checks::UpnValid(u)) return u;
-  }
-  return "";
-}
+std::string Upn(int n) { return ValidUpn("801200014", n); }
 
 std::string ClassListCsv(int pupils) {
   std::string csv = "Legal Surname,Legal Forename,UPN,DOB,Reg Group\r\n";
