@@ -236,8 +236,9 @@ void ContentAnalyzer::FlushRow() {
   if (cells.empty()) return;
   ++sheet.rows_seen;
   if (sheet.header_found && parallel_for_) {
+    for (const PendingCell& c : cells) queued_row_bytes_ += c.text.size();
     rows_.push_back({&sheet, row_sheet_, row, std::move(cells), {}});
-    if (rows_.size() >= kParallelRows) DrainRows();
+    if (rows_.size() >= kParallelRows || queued_row_bytes_ >= kParallelRowBytes) DrainRows();
     return;
   }
   DrainRows();
@@ -315,6 +316,7 @@ void ContentAnalyzer::DrainRows() {
     for (size_t k = 0; k < r.cells.size(); ++k)
       RecordCell(*r.sheet, r.sheet_name, r.row, r.cells[k], -1, r.found[k]);
   rows_.clear();
+  queued_row_bytes_ = 0;
 }
 
 void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell,

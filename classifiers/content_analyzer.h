@@ -50,6 +50,8 @@ class ContentAnalyzer final : public TextSink {
   // Prose windows queued before they are scanned together (with a ParallelFor).
   static constexpr size_t kParallelWindows = 8;
   static constexpr size_t kParallelRows = 256;
+  // … or fewer when their cells hold this much text (a row may be thousands of wide cells).
+  static constexpr size_t kParallelRowBytes = 4 << 20;
 
  private:
   struct SheetState {
@@ -126,6 +128,7 @@ class ContentAnalyzer final : public TextSink {
     std::vector<std::vector<Detection>> found;  // per cell
   };
   std::vector<QueuedRow> rows_;        // queued, not yet scanned
+  size_t queued_row_bytes_ = 0;        // the text of their cells
   std::vector<Detection> cell_found_;  // ProcessCell's detections, reused cell after cell
 
   // Prose state: the tail of the previous window and where it came from.

@@ -153,4 +153,24 @@ TEST_CASE("table rows scanned together give the verdict of one by one", "[conten
   CHECK(batches >= 6);  // 1,800 rows under settled headers, 256 at a time
 }
 
+TEST_CASE("queued table rows are bounded by their text, not only their number",
+          "[content_analyzer]") {
+  // Rows of 40 cells of 4 KiB (what a cell keeps): 160 KiB a row, so 4 MiB is 26 rows.
+  size_t largest = 0, rows = 0;
+  auto count = [&](size_t n, const std::function<void(size_t)>& body) {
+    largest = std::max(largest, n);
+    rows += n;
+    for (size_t i = 0; i < n; ++i) body(i);
+  };
+  ContentAnalyzer a(Set(), ClassifierSettings{}, 1 << 30);
+  a.SetParallelFor(count);
+  for (uint32_t c = 0; c < 40; ++c) a.OnCell({"Sheet1", 0, c}, c % 2 ? "Surname" : "Forename");
+  const std::string wide(8000, 'x');
+  for (uint32_t r = 1; r <= 200; ++r)
+    for (uint32_t c = 0; c < 40; ++c) a.OnCell({"Sheet1", r, c}, wide);
+  a.Finish();
+  CHECK(rows == 200);
+  CHECK(largest <= ContentAnalyzer::kParallelRowBytes / (40 * 4096) + 1);
+}
+
 }  // namespace datasweep
