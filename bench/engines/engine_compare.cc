@@ -10,6 +10,8 @@
 //   re2file       RE2::Set per whole file, then RE2 positions over the whole file
 //   hs            Hyperscan block mode, HS_FLAG_SOM_LEFTMOST (start and end of every match)
 //   hs_nosom      Hyperscan block mode, end offsets only
+//   hs_prefilter  hs_nosom with HS_FLAG_PREFILTER: Hyperscan may widen each pattern (a superset
+//                 of its matches) to build a smaller automaton; a first pass would confirm with RE2
 //   hs_re2        Hyperscan end offsets, then RE2 positions on a window before each end
 //   prefilter     cheap trigger scan (digit runs, capital+digit, '@', "d:"), then RE2::Set and
 //                 RE2 positions on merged +-radius windows around the triggers
@@ -250,11 +252,12 @@ void FindWindows(std::string_view text, size_t radius, std::vector<std::pair<siz
 #ifdef DATASWEEP_HAVE_HS
 class HsEngine {
  public:
-  HsEngine(const std::vector<std::string>& pats, bool som) : n_(pats.size()) {
+  HsEngine(const std::vector<std::string>& pats, bool som, bool prefilter = false)
+      : n_(pats.size()) {
     std::vector<const char*> exprs;
     std::vector<unsigned> flags, ids;
     for (size_t i = 0; i < pats.size(); ++i) {
-      unsigned f = som ? HS_FLAG_SOM_LEFTMOST : 0;
+      unsigned f = som ? HS_FLAG_SOM_LEFTMOST : prefilter ? HS_FLAG_PREFILTER : 0;
       hs_database_t* probe = nullptr;
       hs_compile_error_t* err = nullptr;
       if (som &&
@@ -486,8 +489,8 @@ int main(int argc, char** argv) {
           t.covered[id] = std::max(end, last);
         }
       };
-    } else if (mode == "hs" || mode == "hs_nosom") {
-      hs = std::make_unique<HsEngine>(pats, mode == "hs");
+    } else if (mode == "hs" || mode == "hs_nosom" || mode == "hs_prefilter") {
+      hs = std::make_unique<HsEngine>(pats, mode == "hs", mode == "hs_prefilter");
       if (!hs->ok()) continue;
       fprintf(stderr, "# %s compiled in %.0f ms\n", mode.c_str(), hs->compile_ms());
       HsEngine* e = hs.get();
