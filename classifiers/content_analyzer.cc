@@ -21,6 +21,14 @@ ContentAnalyzer::ContentAnalyzer(const DetectorSet& detectors, const ClassifierS
                                  uint64_t max_text_bytes)
     : detectors_(detectors), settings_(settings), max_text_bytes_(max_text_bytes) {}
 
+ContentAnalyzer::~ContentAnalyzer() {
+  // The background batch refers to this analyzer: it must have run before the analyzer goes.
+  if (landing_) try {
+      landing_();
+    } catch (...) {
+    }
+}
+
 bool ContentAnalyzer::CountText(size_t n) {
   text_bytes_ += n;
   if (text_bytes_ > max_text_bytes_) text_limit_hit_ = true;
@@ -30,6 +38,7 @@ bool ContentAnalyzer::CountText(size_t n) {
 void ContentAnalyzer::Record(const DetectorInfo& info, std::string value, Confidence c,
                              std::string explanation, int64_t row, const std::string& where,
                              bool identifying, int64_t offset) {
+  if (landing_) Land();  // what the background batch found comes first
   const auto floor = settings_.detector_min_confidence.find(info.id);
   if (c <
       (floor == settings_.detector_min_confidence.end() ? settings_.min_confidence : floor->second))
@@ -124,8 +133,15 @@ void ContentAnalyzer::ScanProse(std::string_view text) {
     const std::string_view piece = text.substr(0, kWindow);
     text.remove_prefix(piece.size());
     QueueWindow(piece);
-    if (!parallel_for_ || windows_.size() >= kParallelWindows) DrainProse();
+    ScanQueuedProse();
   }
+}
+
+void ContentAnalyzer::ScanQueuedProse() {
+  if (!parallel_for_)
+    DrainProse();
+  else if (windows_.size() >= kParallelWindows || queued_prose_bytes_ >= kParallelProseBytes)
+    LaunchProse();
 }
 
 void ContentAnalyzer::QueueWindow(std::string_view piece) {
@@ -136,7 +152,9 @@ void ContentAnalyzer::QueueWindow(std::string_view piece) {
   w.report_from = tail_.empty() ? 0 : tail_.size() - 1;
   w.lines_before = lines_before_tail_;
   w.offset = static_cast<int64_t>(prose_bytes_ - tail_.size());
+  w.where = where_;
   prose_bytes_ += piece.size();
+  queued_prose_bytes_ += w.text.size();
   const size_t keep = std::min(w.text.size(), DetectorSet::kMaxMatchLength + 56);
   lines_before_tail_ +=
       latin_text::CountByte(std::string_view(w.text).substr(0, w.text.size() - keep), '\n');
@@ -150,9 +168,9 @@ void ContentAnalyzer::ScanWindow(ProseWindow& w) const {
   // detection was a tenth of the scan time on prose full of names.
   std::vector<uint32_t> newlines;
   bool indexed = false;
-  detectors_.Scan(w.text, w.report_from, false, "", [&](const Detection& d) {
+  detectors_.Scan(w.text, w.report_from, w.final, "", [&](const Detection& d) {
     uint64_t line = 0;
-    if (where_.empty()) {
+    if (w.where.empty()) {
       if (!indexed) {
         for (size_t i = w.text.find('\n'); i != std::string::npos; i = w.text.find('\n', i + 1))
           newlines.push_back(static_cast<uint32_t>(i));
@@ -165,22 +183,55 @@ void ContentAnalyzer::ScanWindow(ProseWindow& w) const {
 }
 
 void ContentAnalyzer::DrainProse() {
+  // Only prose in flight is landed here: rows in flight stay there while more rows are read
+  // (Record lands them before anything else is recorded).
+  if (!flying_windows_.empty()) Land();
   if (windows_.empty()) return;
   if (parallel_for_ && windows_.size() > 1)
     parallel_for_(windows_.size(), [this](size_t i) { ScanWindow(windows_[i]); });
   else
     for (ProseWindow& w : windows_) ScanWindow(w);
-  for (ProseWindow& w : windows_) {
+  RecordWindows(windows_);
+  queued_prose_bytes_ = 0;
+}
+
+void ContentAnalyzer::LaunchProse() {
+  Land();
+  if (!background_) return DrainProse();
+  flying_windows_.swap(windows_);
+  windows_.clear();
+  queued_prose_bytes_ = 0;
+  landing_ =
+      background_(flying_windows_.size(), [this](size_t i) { ScanWindow(flying_windows_[i]); });
+}
+
+void ContentAnalyzer::Land() {
+  if (!landing_) return;
+  const std::function<void()> wait = std::move(landing_);
+  landing_ = nullptr;
+  try {
+    wait();
+  } catch (...) {
+    flying_windows_.clear();
+    flying_rows_.clear();
+    throw;
+  }
+  RecordWindows(flying_windows_);
+  RecordRows(flying_rows_);
+}
+
+void ContentAnalyzer::RecordWindows(std::vector<ProseWindow>& windows) {
+  for (ProseWindow& w : windows) {
     for (auto& [d, line] : w.found) {
       const std::string at =
-          where_.empty() ? "line " + std::to_string(w.lines_before + 1 + line) : where_;
+          w.where.empty() ? "line " + std::to_string(w.lines_before + 1 + line) : w.where;
       Record(d.detector->Info(), std::move(d.validated.value), d.validated.confidence,
              std::move(d.validated.note), -1, at, d.validated.identifying,
              w.offset + static_cast<int64_t>(d.offset));
     }
     ledger_.AdvanceProse(w.advance_to);
   }
-  windows_.clear();
+  windows.clear();
 }
 
 void ContentAnalyzer::FlushProse() {
@@ -190,20 +241,16 @@ void ContentAnalyzer::FlushProse() {
     line_.clear();
     ScanProse(prose);
   }
-  DrainRows();
-  DrainProse();
   if (tail_.empty()) return;
-  const size_t report_from = tail_.size() - 1;
-  detectors_.Scan(tail_, report_from, true, "", [&](const Detection& d) {
-    std::string at = where_;
-    if (at.empty())
-      at = "line " + std::to_string(lines_before_tail_ + 1 +
-                                    std::count(tail_.begin(), tail_.begin() + d.offset, '\n'));
-    Record(d.detector->Info(), d.validated.value, d.validated.confidence, d.validated.note, -1, at,
-           d.validated.identifying, static_cast<int64_t>(prose_bytes_ - tail_.size() + d.offset));
-  });
+  // The tail, scanned to its end: a window of its own, so a document's parts (a PDF's pages)
+  // are scanned together like the windows of one long text.
+  QueueWindow("");
+  ProseWindow& w = windows_.back();
+  w.report_from = w.text.size() - 1;
+  w.advance_to = static_cast<int64_t>(prose_bytes_);
+  w.final = true;
   tail_.clear();
-  ledger_.AdvanceProse(static_cast<int64_t>(prose_bytes_));
+  ScanQueuedProse();
 }
 
 // Tables ----------------------------------------------------------------------------------
@@ -238,7 +285,7 @@ void ContentAnalyzer::FlushRow() {
   if (sheet.header_found && parallel_for_) {
     for (const PendingCell& c : cells) queued_row_bytes_ += c.text.size();
     rows_.push_back({&sheet, row_sheet_, row, std::move(cells), {}});
-    if (rows_.size() >= kParallelRows || queued_row_bytes_ >= kParallelRowBytes) DrainRows();
+    if (rows_.size() >= kParallelRows || queued_row_bytes_ >= kParallelRowBytes) LaunchRows();
     return;
   }
   DrainRows();
@@ -306,17 +353,32 @@ void ContentAnalyzer::ProcessDataRow(SheetState& sheet, uint32_t row,
 }
 
 void ContentAnalyzer::DrainRows() {
+  if (!flying_rows_.empty()) Land();  // prose in flight stays there while more prose is read
   if (rows_.empty()) return;
-  parallel_for_(rows_.size(), [this](size_t i) {
-    QueuedRow& r = rows_[i];
-    r.found.resize(r.cells.size());
-    for (size_t k = 0; k < r.cells.size(); ++k) ScanCell(*r.sheet, r.cells[k], r.found[k]);
-  });
-  for (QueuedRow& r : rows_)
-    for (size_t k = 0; k < r.cells.size(); ++k)
-      RecordCell(*r.sheet, r.sheet_name, r.row, r.cells[k], -1, r.found[k]);
+  parallel_for_(rows_.size(), [this](size_t i) { ScanRow(rows_[i]); });
+  RecordRows(rows_);
+  queued_row_bytes_ = 0;
+}
+
+void ContentAnalyzer::LaunchRows() {
+  Land();
+  if (!background_) return DrainRows();
+  flying_rows_.swap(rows_);
   rows_.clear();
   queued_row_bytes_ = 0;
+  landing_ = background_(flying_rows_.size(), [this](size_t i) { ScanRow(flying_rows_[i]); });
+}
+
+void ContentAnalyzer::ScanRow(QueuedRow& r) const {
+  r.found.resize(r.cells.size());
+  for (size_t k = 0; k < r.cells.size(); ++k) ScanCell(*r.sheet, r.cells[k], r.found[k]);
+}
+
+void ContentAnalyzer::RecordRows(std::vector<QueuedRow>& rows) {
+  for (QueuedRow& r : rows)
+    for (size_t k = 0; k < r.cells.size(); ++k)
+      RecordCell(*r.sheet, r.sheet_name, r.row, r.cells[k], -1, r.found[k]);
+  rows.clear();
 }
 
 void ContentAnalyzer::ProcessCell(SheetState& sheet, uint32_t row, const PendingCell& cell,
@@ -393,6 +455,8 @@ Verdict ContentAnalyzer::Finish() {
   FlushProse();
   FlushRow();
   DrainRows();
+  DrainProse();
+  Land();
   Verdict v = ledger_.Conclude(settings_);
   v.samples = std::move(samples_);
   return v;

@@ -30,6 +30,16 @@ class ContentAnalyzer final : public TextSink {
   // is the same as scanning window by window and cell by cell.
   using ParallelFor = std::function<void(size_t count, const std::function<void(size_t)>& body)>;
   void SetParallelFor(ParallelFor parallel_for) { parallel_for_ = std::move(parallel_for); }
+  // Starts body(0) … body(count - 1) on whichever threads are free and returns at once; the
+  // function it returns waits until all have run (running those no thread has taken) and
+  // rethrows what a body threw. Given one, a full batch of windows or rows is scanned in the
+  // background while the caller reads and splits the next one (otherwise the reading, line
+  // splitting and recording of one large file leave the other cores idle); batches are still
+  // recorded in text order.
+  using Background =
+      std::function<std::function<void()>(size_t count, std::function<void(size_t)> body)>;
+  void SetBackground(Background background) { background_ = std::move(background); }
+  ~ContentAnalyzer() override;
 
   bool OnText(std::string_view utf8, std::string_view where) override;
   bool OnCell(const CellRef& cell, std::string_view utf8) override;
@@ -47,8 +57,11 @@ class ContentAnalyzer final : public TextSink {
   // Window size for prose; matches are found across window boundaries.
   static constexpr size_t kWindow = 64 * 1024;
   static constexpr size_t kSamplesPerDetector = 3;
-  // Prose windows queued before they are scanned together (with a ParallelFor).
-  static constexpr size_t kParallelWindows = 8;
+  // Prose windows queued before they are scanned together (with a ParallelFor): this many, or
+  // fewer when they hold kParallelProseBytes (eight full windows; a PDF's pages are windows of
+  // a few KiB each, so a batch spans many pages).
+  static constexpr size_t kParallelWindows = 64;
+  static constexpr size_t kParallelProseBytes = 512 << 10;
   static constexpr size_t kParallelRows = 256;
   // … or fewer when their cells hold this much text (a row may be thousands of wide cells).
   static constexpr size_t kParallelRowBytes = 4 << 20;
@@ -75,7 +88,18 @@ class ContentAnalyzer final : public TextSink {
     uint64_t lines_before;  // lines of prose before text[0]
     int64_t offset;         // prose stream offset of text[0]
     int64_t advance_to;     // the ledger's prose horizon once this window is recorded
+    std::string where;      // the part ("page 3"); "" when findings say their line instead
+    bool final = false;     // the last of its part: matches may touch its end
     std::vector<std::pair<Detection, uint64_t>> found;  // detections and their line (0-based)
+  };
+
+  // A table row queued under a settled header.
+  struct QueuedRow {
+    const SheetState* sheet;  // its header is settled: the sheet no longer changes it
+    std::string sheet_name;
+    uint32_t row;
+    std::vector<PendingCell> cells;
+    std::vector<std::vector<Detection>> found;  // per cell
   };
 
   bool CountText(size_t n);
@@ -87,13 +111,25 @@ class ContentAnalyzer final : public TextSink {
   // once without a ParallelFor).
   void ScanProse(std::string_view text);
   void QueueWindow(std::string_view piece);
-  void ScanWindow(ProseWindow& w) const;  // thread-safe: reads only the detectors and where_
-  // Scans and records every queued window, in order. Called before anything else is recorded,
-  // so findings reach the ledger and the samples in text order.
+  // Scans the queued windows now without a ParallelFor, or starts them when a batch is full.
+  void ScanQueuedProse();
+  void ScanWindow(ProseWindow& w) const;  // thread-safe: reads only the detectors and `w`
+  // Scans and records every queued window, in order (after the background batch). Called
+  // before anything else is recorded, so findings reach the ledger and the samples in text
+  // order.
   void DrainProse();
   // The same for table rows queued under a settled header. Rows and windows are never queued
   // at the same time: queuing one kind records the other first.
   void DrainRows();
+  // A full queue: records the background batch, then starts scanning the queue in the
+  // background (or drains it, without a Background).
+  void LaunchProse();
+  void LaunchRows();
+  // Waits for the background batch, if any, and records it.
+  void Land();
+  void ScanRow(QueuedRow& r) const;  // thread-safe: reads the detectors and its sheet
+  void RecordWindows(std::vector<ProseWindow>& windows);
+  void RecordRows(std::vector<QueuedRow>& rows);
   void FlushProse();
   void FlushRow();
   void ProcessDataRow(SheetState& sheet, uint32_t row, const std::vector<PendingCell>& cells);
@@ -120,16 +156,14 @@ class ContentAnalyzer final : public TextSink {
 
   ParallelFor parallel_for_;
   std::vector<ProseWindow> windows_;  // queued, not yet scanned
-  struct QueuedRow {
-    const SheetState* sheet;  // its header is settled: the sheet no longer changes it
-    std::string sheet_name;
-    uint32_t row;
-    std::vector<PendingCell> cells;
-    std::vector<std::vector<Detection>> found;  // per cell
-  };
-  std::vector<QueuedRow> rows_;        // queued, not yet scanned
-  size_t queued_row_bytes_ = 0;        // the text of their cells
-  std::vector<Detection> cell_found_;  // ProcessCell's detections, reused cell after cell
+  size_t queued_prose_bytes_ = 0;     // their text
+  std::vector<QueuedRow> rows_;       // queued, not yet scanned
+  size_t queued_row_bytes_ = 0;       // the text of their cells
+  Background background_;
+  std::function<void()> landing_;            // waits for the background batch; empty if none
+  std::vector<ProseWindow> flying_windows_;  // the background batch: windows …
+  std::vector<QueuedRow> flying_rows_;       // … or rows
+  std::vector<Detection> cell_found_;        // ProcessCell's detections, reused cell after cell
 
   // Prose state: the tail of the previous window and where it came from.
   std::string tail_;

@@ -240,6 +240,7 @@ int RunScanCommand(int argc, char** argv) {
     wc.now = env.now;
     wc.memory_limit = policy.limits.max_worker_memory;
     wc.max_seconds = policy.limits.max_seconds;
+    wc.threads = static_cast<uint32_t>(sweep.jobs);
     isolated = std::make_unique<IsolatedExtraction>(*env.extractors, wc, sweep.jobs);
     env.isolation = isolated.get();
   }

@@ -230,6 +230,7 @@ void FileScanner::ExtractTyped(const ByteSource& src, Record& rec, ScanBudget& b
   ContentAnalyzer analyzer(*env_.detectors, env_.policy->classification,
                            env_.policy->limits.max_text_bytes);
   if (env_.parallel_for) analyzer.SetParallelFor(env_.parallel_for);
+  if (env_.background) analyzer.SetBackground(env_.background);
   ScanLayer layer(*this, budget, rec, emit);
   Outcome outcome;
   if (env_.on_extract && !env_.on_extract(rec, extractor->Name())) {

@@ -44,6 +44,8 @@ struct ScanEnvironment {
   // The sweep's thread pool, for the prose windows of one large file (ContentAnalyzer). Unset
   // (isolation workers, tests): each file is scanned on the thread that reads it.
   ContentAnalyzer::ParallelFor parallel_for;
+  // Where that file's next batch is scanned while its thread reads on (ContentAnalyzer).
+  ContentAnalyzer::Background background;
 };
 
 class FileScanner {

@@ -3,8 +3,10 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <tbb/task_arena.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -14,6 +16,7 @@
 #include "scanner/file_scanner.h"
 #include "scanner/isolation.h"
 #include "scanner/sanitizer_build.h"
+#include "scanner/scan_threads.h"
 #include "scanner/worker_protocol.h"
 
 namespace datasweep {
@@ -85,6 +88,14 @@ int RunWorker(int argc, char** argv) {
                       LocationRules(policy.rules),
                       init->value("now", int64_t{0})};
   env.crash_test_type = CrashTestEnabled();
+  // One large file's text is scanned on up to the sweep's -j threads (created by TBB only when
+  // a file fills a batch); small files never leave the worker's own thread.
+  const uint32_t threads = std::clamp(init->value("threads", 1u), 1u, 256u);
+  tbb::task_arena arena(static_cast<int>(threads));
+  if (threads > 1) {
+    env.parallel_for = ArenaParallelFor();
+    env.background = ArenaBackground();
+  }
   std::map<std::string, std::string> skip;  // member path → why it is not extracted (this job)
   env.on_extract = [fd, &skip](Record& rec, std::string_view extractor) {
     if (rec.depth == 0) return true;
@@ -111,9 +122,11 @@ int RunWorker(int argc, char** argv) {
     if (!job) return 0;  // EOF: the sweep is over
     Record rec = RecordFromWire(job->at("rec"));
     skip = job->value("skip", std::map<std::string, std::string>{});
-    ArmCpuLimit(budget);
-    scanner.ScanTyped(rec, [fd](Record&& member) {
-      if (!WriteFrame(fd, {{"t", "member"}, {"rec", RecordToWire(member)}})) ::_exit(0);
+    ArmCpuLimit(budget * threads);  // CPU seconds: the threads spend them together
+    arena.execute([&] {
+      scanner.ScanTyped(rec, [fd](Record&& member) {
+        if (!WriteFrame(fd, {{"t", "member"}, {"rec", RecordToWire(member)}})) ::_exit(0);
+      });
     });
     if (!WriteFrame(fd, {{"t", "done"}, {"rec", RecordToWire(rec)}})) return 0;
   }

@@ -1,8 +1,6 @@
 #include "scanner/pipeline.h"
 
-#include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 #include <time.h>
@@ -11,6 +9,7 @@
 #include <ctime>
 #include <memory>
 
+#include "scanner/scan_threads.h"
 #include "scanner/walk_ahead.h"
 
 namespace datasweep {
@@ -51,17 +50,11 @@ Summary Pipeline::Run(const SweepOptions& options, const std::function<void(cons
   Walker walker(options.roots, options.excludes);
   WalkAhead ahead(walker, kWalkAhead);
   std::string folder;  // last folder announced to `p` (walk stage only)
-  // A large file's prose windows are scanned by whichever of the sweep's threads are free
-  // (isolated, so a thread waiting for them never picks up another file meanwhile).
+  // A large file's prose windows and table rows are scanned by whichever of the sweep's
+  // threads are free, a full batch while the file's own thread reads the next.
   ScanEnvironment env = env_;
-  env.parallel_for = [](size_t count, const std::function<void(size_t)>& body) {
-    tbb::this_task_arena::isolate([&] {
-      tbb::parallel_for(tbb::blocked_range<size_t>(0, count, 1),
-                        [&](const tbb::blocked_range<size_t>& r) {
-                          for (size_t i = r.begin(); i != r.end(); ++i) body(i);
-                        });
-    });
-  };
+  env.parallel_for = ArenaParallelFor();
+  env.background = ArenaBackground();
   tbb::enumerable_thread_specific<std::unique_ptr<FileScanner>> scanners(
       [&env] { return std::make_unique<FileScanner>(env); });
   RecordCache* const cache = options.cache;

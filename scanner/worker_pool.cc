@@ -225,7 +225,8 @@ std::unique_ptr<WorkerPool::Worker> WorkerPool::StartWorker(std::string* error) 
                      {"now", config_.now},
                      {"memory", config_.memory_limit},
                      {"max_seconds", config_.max_seconds},
-                     {"grace_seconds", config_.grace_seconds}};
+                     {"grace_seconds", config_.grace_seconds},
+                     {"threads", config_.threads}};
   if (!WriteFrame(w->fd, init)) {
     *error = "the parser worker closed its socket at start-up";
     return nullptr;  // ~Worker reaps it

@@ -33,6 +33,9 @@ struct WorkerConfig {
   uint32_t max_seconds = 120;                 // per-file budget (policy limits.max_seconds)
   uint32_t grace_seconds = 5;                 // extra time before the SIGKILL
   uint32_t recycle_after = 5000;              // files per worker before a fresh one (leaks)
+  // Threads a worker may scan one large file's text on while its parser runs (the sweep's -j):
+  // a batch of windows or rows is scanned by the others while the parser reads the next.
+  uint32_t threads = 1;
 };
 
 // What happened to one request.

@@ -4,7 +4,7 @@ find_program(DS_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 if(NOT DS_PYTHON3)
   find_program(DS_PYTHON3 NAMES python3 REQUIRED)
 endif()
-foreach(case crashes orphans off hook-off usage)
+foreach(case crashes orphans off hook-off usage threads)
   add_test(NAME isolation.${case}
            COMMAND ${DS_PYTHON3} ${CMAKE_SOURCE_DIR}/tests/isolation/run_isolation.py
                    $<TARGET_FILE:datasweep> ${CMAKE_BINARY_DIR}/isolation-out ${case})

@@ -5,7 +5,8 @@ mid-write costs only that file; every other record is exactly what an in-process
 Uses the test-only crash extractor (scanner/crash_test_extractor.h), enabled by
 DATASWEEP_TEST_CRASH_EXTRACTOR=1: files starting "DATASWEEP-CRASH-TEST <word>" misbehave.
 
-  run_isolation.py BINARY WORKDIR CASE     CASE: crashes | orphans | off | hook-off | usage
+  run_isolation.py BINARY WORKDIR CASE     CASE: crashes | orphans | off | hook-off | usage |
+                                                 threads
 """
 import json
 import os
@@ -247,13 +248,35 @@ def case_usage(binary, workdir):
     print("ok: usage errors")
 
 
+def case_threads(binary, workdir):
+    """A worker scans one large spreadsheet's rows on the sweep's -j threads (a batch in the
+    background while the parser reads the next): the records are those of one thread, and of
+    an in-process scan."""
+    root = os.path.join(workdir, "tree")
+    gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench", "gen",
+                       "gen_big_docs.py")
+    subprocess.run([sys.executable, gen, root, "--xlsx-mb", "3", "--pdf-pages", "40"], check=True)
+    runs = {}
+    for label, args in {"worker -j1": ["-j", "1"], "worker -j2": ["-j", "2"],
+                        "in process -j2": ["-j", "2", "--isolation", "off"]}.items():
+        p, recs, _, _ = scan(binary, [root, "--fail-on", "never", *args], env(crash=False))
+        check(p.returncode == 0, f"{label}: exit {p.returncode}: {p.stderr.decode()}")
+        runs[label] = recs
+    xlsx = runs["worker -j1"][os.path.join(root, "big.xlsx")]
+    check(xlsx["status"] == "complete" and xlsx["detections"].get("upn", 0) > 10000,
+          f"the spreadsheet was not read whole: {xlsx['status']} {xlsx['detections']}")
+    for label, recs in runs.items():
+        check(recs == runs["worker -j1"], f"{label} differs from worker -j1")
+    print(f"ok: {len(runs['worker -j1'])} records identical with 1 and 2 worker threads and in process")
+
+
 def main():
     binary, workdir, case = sys.argv[1], sys.argv[2], sys.argv[3]
     workdir = os.path.join(workdir, case)
     shutil.rmtree(workdir, ignore_errors=True)
     os.makedirs(workdir)
     {"crashes": case_crashes, "orphans": case_orphans, "off": case_off, "hook-off": case_hook_off,
-     "usage": case_usage}[case](binary, workdir)
+     "usage": case_usage, "threads": case_threads}[case](binary, workdir)
 
 
 if __name__ == "__main__":
