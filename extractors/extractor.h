@@ -3,6 +3,7 @@
 // `<format>_extractor.cc` plus one line in extractors/extractor_list.inc.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,12 @@ class ExtractContext {
   // Records a member that could not be extracted (an encrypted entry, a corrupt one) so it
   // still gets its own record with that status.
   virtual void ReportMember(std::string_view name, uint64_t size, const Outcome& outcome) = 0;
+  // Runs body(0) … body(count - 1) and returns when all have run, possibly several at once on
+  // other threads: for a large file's independent parts (a PDF's pages). `body` may call
+  // Expired() and Limits() only, never the TextSink. By default they run in order, here.
+  virtual void ForEach(size_t count, const std::function<void(size_t)>& body) {
+    for (size_t i = 0; i < count; ++i) body(i);
+  }
 };
 
 // Turns the bytes of the media types it declares into text. Implementations are stateless and

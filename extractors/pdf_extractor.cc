@@ -20,6 +20,7 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,64 @@ std::string PageText(TextWordList& words) {
 
 bool Expired(void* ctx) { return static_cast<ExtractContext*>(ctx)->Expired(); }
 
+// The text of page `i`, or nullopt when the page cannot be read. The time limit also stops a
+// single page whose content stream would run for ever.
+std::optional<std::string> ReadPage(PDFDoc& doc, TextOutputDev& dev, int i, ExtractContext& ctx) {
+  if (!doc.getPage(i)) return std::nullopt;
+  doc.displayPage(&dev, i, 72, 72, 0, false, false, false, Expired, &ctx);
+  const std::unique_ptr<TextWordList> words = dev.makeWordList();
+  return words ? PageText(*words) : std::string();
+}
+
+// A document and a text device for one thread at a time. poppler parses separate PDFDoc
+// instances at once (its shared state, GlobalParams, is locked) but never one from two threads,
+// so each thread reading pages takes a reader of its own; the first is the document already
+// open, the others open the same mapped bytes again (at most one per thread).
+class PageReaders {
+ public:
+  struct Reader {
+    PDFDoc* doc;
+    std::unique_ptr<PDFDoc> owned;
+    std::unique_ptr<TextOutputDev> dev;
+  };
+  PageReaders(PDFDoc& first, const char* data, uint64_t size) : data_(data), size_(size) {
+    auto r = std::make_unique<Reader>();
+    r->doc = &first;
+    r->dev = std::make_unique<TextOutputDev>(nullptr, false, 0, false, false);
+    free_.push_back(std::move(r));
+  }
+  // A free reader, a new one if none is free, or nullptr if the document cannot be read again.
+  std::unique_ptr<Reader> Take() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (!free_.empty()) {
+        std::unique_ptr<Reader> r = std::move(free_.back());
+        free_.pop_back();
+        return r;
+      }
+    }
+    auto r = std::make_unique<Reader>();
+    r->owned = std::make_unique<PDFDoc>(
+        new MemStream(data_, 0, static_cast<Goffset>(size_), Object(objNull)), GooString(),
+        GooString());
+    r->doc = r->owned.get();
+    r->dev = std::make_unique<TextOutputDev>(nullptr, false, 0, false, false);
+    if (!r->doc->isOk() || !r->dev->isOk()) return nullptr;
+    return r;
+  }
+  bool Ok() const { return free_.front()->dev->isOk(); }  // before the first Take
+  void Give(std::unique_ptr<Reader> r) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(std::move(r));
+  }
+
+ private:
+  const char* data_;
+  uint64_t size_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Reader>> free_;
+};
+
 // Up to `cap` bytes of an embedded file's (decoded) stream, and whether it held more: a small
 // compressed attachment can inflate without bound, so it is never read whole first.
 std::string ReadCapped(Stream& stream, uint64_t cap, bool* truncated) {
@@ -135,7 +194,9 @@ class PdfExtractor final : public Extractor {
   Outcome Extract(const ByteSource& in, ExtractContext& ctx, TextSink& out) const override;
 
  private:
-  static Outcome ExtractPages(PDFDoc& doc, ExtractContext& ctx, TextSink& out, bool* stopped);
+  static Outcome ExtractPages(PDFDoc& doc, const MappedBytes& bytes, ExtractContext& ctx,
+                              TextSink& out, bool* stopped);
+  static Outcome FinishPages(int pages, int pages_with_text, TextSink& out, Outcome outcome);
   static void ScanAttachments(PDFDoc& doc, ExtractContext& ctx, Outcome& outcome);
 };
 
@@ -155,40 +216,60 @@ Outcome PdfExtractor::Extract(const ByteSource& in, ExtractContext& ctx, TextSin
     return {ScanStatus::kError, "not a readable PDF"};
   }
   bool stopped = false;
-  Outcome outcome = ExtractPages(doc, ctx, out, &stopped);
+  Outcome outcome = ExtractPages(doc, bytes, ctx, out, &stopped);
   if (stopped) return outcome;
   if (doc.getCatalog()->numEmbeddedFiles() > 0) ScanAttachments(doc, ctx, outcome);
   return outcome;
 }
 
-Outcome PdfExtractor::ExtractPages(PDFDoc& doc, ExtractContext& ctx, TextSink& out, bool* stopped) {
+// Pages are read in batches of kPagesPerBatch, a task of kPagesPerTask pages at a time on
+// whichever threads the context has (ForEach), then handed to `out` in page order.
+constexpr int kPagesPerTask = 8;
+constexpr int kPagesPerBatch = 64;
+
+Outcome PdfExtractor::ExtractPages(PDFDoc& doc, const MappedBytes& bytes, ExtractContext& ctx,
+                                   TextSink& out, bool* stopped) {
   Outcome outcome;
-  // One text device for the whole document, as pdftotext does; each page starts afresh in it.
-  TextOutputDev dev(nullptr, false, 0, false, false);
-  if (!dev.isOk()) return {ScanStatus::kError, "poppler text output unavailable"};
+  PageReaders readers(doc, bytes.data(), bytes.size());
+  if (!readers.Ok()) return {ScanStatus::kError, "poppler text output unavailable"};
   const int pages = doc.getNumPages();
   int pages_with_text = 0;
-  for (int i = 1; i <= pages; ++i) {
-    if (ctx.Expired()) {
-      outcome.Merge(
-          {ScanStatus::kPartial, "time limit reached after page " + std::to_string(i - 1)});
-      break;
-    }
-    if (!doc.getPage(i)) {
-      outcome.Merge({ScanStatus::kPartial, "page " + std::to_string(i) + " unreadable"});
-      continue;
-    }
-    // The time limit also stops a single page whose content stream would run for ever.
-    doc.displayPage(&dev, i, 72, 72, 0, false, false, false, Expired, &ctx);
-    const std::unique_ptr<TextWordList> words = dev.makeWordList();
-    const std::string text = words ? PageText(*words) : std::string();
-    if (text.empty()) continue;
-    ++pages_with_text;
-    if (!out.OnText(text, "page " + std::to_string(i))) {
-      *stopped = true;
-      return outcome;
+  for (int first = 1; first <= pages; first += kPagesPerBatch) {
+    const int count = std::min(kPagesPerBatch, pages - first + 1);
+    std::vector<std::optional<std::string>> texts(count);
+    std::vector<char> read(count, 0);  // whether the page was read before the time ran out
+    ctx.ForEach((count + kPagesPerTask - 1) / kPagesPerTask, [&](size_t task) {
+      std::unique_ptr<PageReaders::Reader> reader = readers.Take();
+      const int from = static_cast<int>(task) * kPagesPerTask;
+      for (int k = from; k < std::min(count, from + kPagesPerTask) && !ctx.Expired(); ++k) {
+        if (reader) texts[k] = ReadPage(*reader->doc, *reader->dev, first + k, ctx);
+        read[k] = 1;
+      }
+      if (reader) readers.Give(std::move(reader));
+    });
+    for (int k = 0; k < count; ++k) {
+      const int i = first + k;
+      if (!read[k]) {
+        outcome.Merge(
+            {ScanStatus::kPartial, "time limit reached after page " + std::to_string(i - 1)});
+        return FinishPages(pages, pages_with_text, out, outcome);
+      }
+      if (!texts[k]) {
+        outcome.Merge({ScanStatus::kPartial, "page " + std::to_string(i) + " unreadable"});
+        continue;
+      }
+      if (texts[k]->empty()) continue;
+      ++pages_with_text;
+      if (!out.OnText(*texts[k], "page " + std::to_string(i))) {
+        *stopped = true;
+        return outcome;
+      }
     }
   }
+  return FinishPages(pages, pages_with_text, out, outcome);
+}
+
+Outcome PdfExtractor::FinishPages(int pages, int pages_with_text, TextSink& out, Outcome outcome) {
   // A PDF with pages but no text layer is usually a scan: the rules may want to know.
   if (pages > 0 && pages_with_text == 0) out.OnAttribute("pdf_text", "none");
   return outcome;

@@ -67,6 +67,12 @@ class ScanLayer final : public ExtractContext {
   const ScanLimits& Limits() const override { return scanner_.env_.policy->limits; }
   uint32_t Depth() const override { return self_.depth; }
   bool Expired() const override { return Clock::now() > budget_.deadline; }
+  void ForEach(size_t count, const std::function<void(size_t)>& body) override {
+    if (scanner_.env_.parallel_for && count > 1)
+      scanner_.env_.parallel_for(count, body);
+    else
+      ExtractContext::ForEach(count, body);
+  }
   uint64_t InflateBudget() const override {
     const uint64_t max = Limits().max_total_inflated;
     return budget_.inflated >= max ? 0 : max - budget_.inflated;

@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <thread>
+#include <vector>
 
 #include "tests/extractors/harness.h"
 
@@ -45,6 +48,73 @@ TEST_CASE("pdf: an expired time budget stops between pages as partial") {
   const Record& r = h.ScanFile(Fixture("page3.pdf"));
   CHECK(r.outcome.status == ScanStatus::kPartial);
   CHECK_THAT(r.outcome.reason, Catch::Contains("time"));
+}
+
+// A PDF of `pages` pages, each one line of Helvetica: "Page N of the register: pupil N".
+std::string ManyPagePdf(int pages) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", "",
+                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string kids;
+  for (int i = 1; i <= pages; ++i) {
+    const int page = static_cast<int>(objects.size()) + 1;
+    kids += std::to_string(page) + " 0 R ";
+    const std::string content = "BT /F1 12 Tf 72 720 Td (Page " + std::to_string(i) +
+                                " of the register: pupil " + std::to_string(i) + ") Tj ET";
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+        "<< /F1 3 0 R >> >> /Contents " +
+        std::to_string(page + 1) + " 0 R >>");
+    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+                      "\nendstream");
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t k = 0; k < objects.size(); ++k) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(k + 1) + " 0 obj\n" + objects[k] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  char entry[32];
+  for (size_t off : offsets) {
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", off);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST_CASE("pdf: pages read on several threads reach the sink in page order") {
+  const std::string pdf = ManyPagePdf(150);  // three batches of pages
+  Harness sequential;
+  const Record& one = sequential.ScanMemory(pdf, "register.pdf");
+  REQUIRE(one.outcome.status == ScanStatus::kComplete);
+  REQUIRE(one.wheres.size() == 150);
+  CHECK(one.wheres[149] == "page 150");
+  CHECK(one.text_at.at("page 150").find("pupil 150") != std::string::npos);
+
+  // Tasks started backwards, each on a thread of its own, all at once.
+  Harness threaded;
+  size_t tasks = 0;
+  threaded.for_each = [&](size_t count, const std::function<void(size_t)>& body) {
+    tasks += count;
+    std::vector<std::thread> pool;
+    for (size_t i = count; i-- > 0;) pool.emplace_back(body, i);
+    for (auto& t : pool) t.join();
+  };
+  const Record& many = threaded.ScanMemory(pdf, "register.pdf");
+  CHECK(tasks == 19);  // 8 + 8 + 3 tasks of up to 8 pages
+  CHECK(many.outcome.status == ScanStatus::kComplete);
+  CHECK(many.wheres == one.wheres);
+  CHECK(many.text == one.text);
+  for (int i = 1; i <= 150; ++i) {
+    const std::string page = "page " + std::to_string(i);
+    REQUIRE(many.text_at.count(page));
+    CHECK(many.text_at.at(page) ==
+          "Page " + std::to_string(i) + " of the register: pupil " + std::to_string(i) + "\n");
+  }
 }
 
 TEST_CASE("html: tags stripped, entities decoded, script and style dropped") {

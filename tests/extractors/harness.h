@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -124,6 +125,8 @@ class Harness {
   ScanLimits limits;
   std::vector<Record> records;  // in completion order, members before their container
   bool expired = false;
+  // The context's ForEach; unset: in order on this thread (ExtractContext's default).
+  std::function<void(size_t, const std::function<void(size_t)>&)> for_each;
 
   // Scans `path` with the extractor for its sniffed type (or `extractor` when given).
   const Record& ScanFile(const std::string& path, const Extractor* extractor = nullptr) {
@@ -151,6 +154,12 @@ class Harness {
     const ScanLimits& Limits() const override { return h_.limits; }
     uint32_t Depth() const override { return depth_; }
     bool Expired() const override { return h_.expired; }
+    void ForEach(size_t count, const std::function<void(size_t)>& body) override {
+      if (h_.for_each)
+        h_.for_each(count, body);
+      else
+        ExtractContext::ForEach(count, body);
+    }
     uint64_t InflateBudget() const override {
       return h_.inflated >= h_.limits.max_total_inflated
                  ? 0

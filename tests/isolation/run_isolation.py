@@ -250,12 +250,12 @@ def case_usage(binary, workdir):
 
 def case_threads(binary, workdir):
     """A worker scans one large spreadsheet's rows on the sweep's -j threads (a batch in the
-    background while the parser reads the next): the records are those of one thread, and of
-    an in-process scan."""
+    background while the parser reads the next) and reads a 150-page PDF's pages on them: the
+    records are those of one thread, and of an in-process scan."""
     root = os.path.join(workdir, "tree")
     gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench", "gen",
                        "gen_big_docs.py")
-    subprocess.run([sys.executable, gen, root, "--xlsx-mb", "3", "--pdf-pages", "40"], check=True)
+    subprocess.run([sys.executable, gen, root, "--xlsx-mb", "3", "--pdf-pages", "150"], check=True)
     runs = {}
     for label, args in {"worker -j1": ["-j", "1"], "worker -j2": ["-j", "2"],
                         "in process -j2": ["-j", "2", "--isolation", "off"]}.items():
