@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <thread>
 #include <vector>
 
@@ -68,22 +67,7 @@ std::string ManyPagePdf(int pages) {
                       "\nendstream");
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t k = 0; k < objects.size(); ++k) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(k + 1) + " 0 obj\n" + objects[k] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  char entry[32];
-  for (size_t off : offsets) {
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", off);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return PdfFromObjects(objects);
 }
 
 TEST_CASE("pdf: pages read on several threads reach the sink in page order") {

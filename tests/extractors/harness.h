@@ -214,6 +214,27 @@ class Harness {
   TypeSniffer sniffer_;
 };
 
+// A PDF whose objects are `objects` (object k + 1 is objects[k]; object 1 the catalog), with a
+// correct cross-reference table.
+inline std::string PdfFromObjects(const std::vector<std::string>& objects) {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t k = 0; k < objects.size(); ++k) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(k + 1) + " 0 obj\n" + objects[k] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
 inline const Extractor& ExtractorNamed(std::string_view name) {
   for (const auto& e : ExtractorRegistry::Default().All())
     if (e->Name() == name) return *e;
