@@ -187,7 +187,9 @@ void ContentAnalyzer::DrainProse() {
   // (Record lands them before anything else is recorded).
   if (!flying_windows_.empty()) Land();
   if (windows_.empty()) return;
-  if (parallel_for_ && windows_.size() > 1)
+  // Shared out only past one window's worth: a small file's window and its tail are scanned
+  // faster here than handed to another thread.
+  if (parallel_for_ && queued_prose_bytes_ > kWindow)
     parallel_for_(windows_.size(), [this](size_t i) { ScanWindow(windows_[i]); });
   else
     for (ProseWindow& w : windows_) ScanWindow(w);

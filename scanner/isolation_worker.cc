@@ -44,6 +44,9 @@ void ArmCpuLimit(uint32_t seconds) {
 // own allocator limits still stop runaway allocations, as a crash).
 constexpr bool kAddressSpaceLimit = !kSanitizerBuild;
 
+// From this size a file's text and pages may be scanned on more than one thread.
+constexpr uint64_t kLargeFileBytes = 2 << 20;
+
 }  // namespace
 
 int RunWorker(int argc, char** argv) {
@@ -88,13 +91,26 @@ int RunWorker(int argc, char** argv) {
                       LocationRules(policy.rules),
                       init->value("now", int64_t{0})};
   env.crash_test_type = CrashTestEnabled();
-  // One large file's text is scanned on up to the sweep's -j threads (created by TBB only when
-  // a file fills a batch); small files never leave the worker's own thread.
+  // A large file's text batches and a PDF's pages are scanned on up to the sweep's -j threads.
+  // Only a large file's: a worker's spare thread competes with the other workers' parsers, and
+  // for the many small files of a sweep its wake-ups cost more than they give (corpus (b) at -j2
+  // went from 39 to 52 s with threads for every file, docs/performance.md).
   const uint32_t threads = std::clamp(init->value("threads", 1u), 1u, 256u);
   tbb::task_arena arena(static_cast<int>(threads));
+  bool large_file = false;  // the file in hand is one (set per job)
   if (threads > 1) {
-    env.parallel_for = ArenaParallelFor();
-    env.background = ArenaBackground();
+    env.parallel_for = [&large_file, all = ArenaParallelFor()](
+                           size_t count, const std::function<void(size_t)>& body) {
+      if (large_file) return all(count, body);
+      for (size_t i = 0; i < count; ++i) body(i);
+    };
+    env.background = [&large_file, all = ArenaBackground()](
+                         size_t count, std::function<void(size_t)> body) -> std::function<void()> {
+      if (large_file) return all(count, std::move(body));
+      return [count, body = std::move(body)] {
+        for (size_t i = 0; i < count; ++i) body(i);
+      };
+    };
   }
   std::map<std::string, std::string> skip;  // member path → why it is not extracted (this job)
   env.on_extract = [fd, &skip](Record& rec, std::string_view extractor) {
@@ -122,7 +138,8 @@ int RunWorker(int argc, char** argv) {
     if (!job) return 0;  // EOF: the sweep is over
     Record rec = RecordFromWire(job->at("rec"));
     skip = job->value("skip", std::map<std::string, std::string>{});
-    ArmCpuLimit(budget * threads);  // CPU seconds: the threads spend them together
+    large_file = threads > 1 && rec.size >= kLargeFileBytes;
+    ArmCpuLimit(budget * (large_file ? threads : 1));  // CPU seconds: threads spend them together
     arena.execute([&] {
       scanner.ScanTyped(rec, [fd](Record&& member) {
         if (!WriteFrame(fd, {{"t", "member"}, {"rec", RecordToWire(member)}})) ::_exit(0);
