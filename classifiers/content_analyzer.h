@@ -107,8 +107,8 @@ class ContentAnalyzer final : public TextSink {
   // scanned as prose.
   void ReadLines(std::string_view text, std::string& prose);
   void ReadLine(std::string_view line, std::string& prose);
-  // Queues `text` as windows; scans and records them when kParallelWindows are queued (or at
-  // once without a ParallelFor).
+  // Queues `text` as windows; scans and records them when a batch is full (kParallelWindows
+  // or kParallelProseBytes), or at once without a ParallelFor.
   void ScanProse(std::string_view text);
   void QueueWindow(std::string_view piece);
   // Scans the queued windows now without a ParallelFor, or starts them when a batch is full.
