@@ -97,21 +97,8 @@ int RunWorker(int argc, char** argv) {
   // went from 39 to 52 s with threads for every file, docs/performance.md).
   const uint32_t threads = std::clamp(init->value("threads", 1u), 1u, 256u);
   tbb::task_arena arena(static_cast<int>(threads));
-  bool large_file = false;  // the file in hand is one (set per job)
-  if (threads > 1) {
-    env.parallel_for = [&large_file, all = ArenaParallelFor()](
-                           size_t count, const std::function<void(size_t)>& body) {
-      if (large_file) return all(count, body);
-      for (size_t i = 0; i < count; ++i) body(i);
-    };
-    env.background = [&large_file, all = ArenaBackground()](
-                         size_t count, std::function<void(size_t)> body) -> std::function<void()> {
-      if (large_file) return all(count, std::move(body));
-      return [count, body = std::move(body)] {
-        for (size_t i = 0; i < count; ++i) body(i);
-      };
-    };
-  }
+  const ContentAnalyzer::ParallelFor parallel_for = ArenaParallelFor();
+  const ContentAnalyzer::Background background = ArenaBackground();
   std::map<std::string, std::string> skip;  // member path → why it is not extracted (this job)
   env.on_extract = [fd, &skip](Record& rec, std::string_view extractor) {
     if (rec.depth == 0) return true;
@@ -138,7 +125,10 @@ int RunWorker(int argc, char** argv) {
     if (!job) return 0;  // EOF: the sweep is over
     Record rec = RecordFromWire(job->at("rec"));
     skip = job->value("skip", std::map<std::string, std::string>{});
-    large_file = threads > 1 && rec.size >= kLargeFileBytes;
+    // `scanner` reads env per file: a small file is scanned on this thread alone.
+    const bool large_file = threads > 1 && rec.size >= kLargeFileBytes;
+    env.parallel_for = large_file ? parallel_for : nullptr;
+    env.background = large_file ? background : nullptr;
     ArmCpuLimit(budget * (large_file ? threads : 1));  // CPU seconds: threads spend them together
     arena.execute([&] {
       scanner.ScanTyped(rec, [fd](Record&& member) {
